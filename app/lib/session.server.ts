@@ -1,0 +1,89 @@
+import { createCookie, redirect } from 'react-router'
+import type { Actor } from '../../server/auth/actor'
+import { actorForSession, createSession, deleteSession, SESSION_DAYS } from '../../server/auth/sessions'
+import { runtime } from '../../server/runtime'
+
+// The session cookie: HttpOnly, SameSite=Lax (our forms post same-site; React Router
+// also rejects cross-origin form posts), Secure when served over HTTPS.
+function sessionCookie(request: Request) {
+  return createCookie('latih_session', {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    secure: new URL(request.url).protocol === 'https:',
+    maxAge: SESSION_DAYS * 86_400,
+  })
+}
+
+async function tokenOf(request: Request): Promise<string | null> {
+  const value: unknown = await sessionCookie(request).parse(request.headers.get('Cookie'))
+  return typeof value === 'string' && value.length > 0 ? value : null
+}
+
+/** The signed-in actor, or null. Memoised per request. */
+const cache = new WeakMap<Request, Promise<Actor | null>>()
+export function getActor(request: Request): Promise<Actor | null> {
+  let pending = cache.get(request)
+  if (!pending) {
+    pending = (async () => {
+      const token = await tokenOf(request)
+      if (!token) return null
+      const { db } = await runtime()
+      return actorForSession(db, token, new Date())
+    })()
+    cache.set(request, pending)
+  }
+  return pending
+}
+
+function signInRedirect(request: Request): never {
+  const url = new URL(request.url)
+  throw redirect(`/masuk?ke=${encodeURIComponent(url.pathname + url.search)}`)
+}
+
+export async function requireActor(request: Request): Promise<Actor> {
+  const actor = await getActor(request)
+  if (!actor) signInRedirect(request)
+  return actor
+}
+
+export async function requireCandidate(request: Request): Promise<Actor> {
+  const actor = await requireActor(request)
+  if (actor.kind !== 'candidate') throw redirect('/staf')
+  return actor
+}
+
+export async function requireStaff(request: Request): Promise<Actor> {
+  const actor = await requireActor(request)
+  if (actor.kind !== 'staff') throw redirect('/aktivitas')
+  return actor
+}
+
+/** Start a session and return the Set-Cookie header value. */
+export async function startSession(request: Request, userId: string): Promise<string> {
+  const { db } = await runtime()
+  const { token } = await createSession(db, {
+    userId,
+    now: new Date(),
+    userAgent: request.headers.get('User-Agent'),
+  })
+  return sessionCookie(request).serialize(token)
+}
+
+/** End the session and return the Set-Cookie header value that clears the cookie. */
+export async function endSession(request: Request): Promise<string> {
+  const token = await tokenOf(request)
+  if (token) {
+    const { db } = await runtime()
+    await deleteSession(db, token)
+  }
+  return sessionCookie(request).serialize('', { maxAge: 0 })
+}
+
+/** Where to go after sign-in: only a local path, never another site. */
+export function safeRedirectTarget(value: FormDataEntryValue | string | null | undefined, fallback: string): string {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) {
+    return fallback
+  }
+  return value
+}

@@ -1,0 +1,94 @@
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLoaderData, useRouteLoaderData } from 'react-router'
+import type { Route } from './+types/root'
+import { getActor } from './lib/session.server'
+import { getLocale } from './lib/locale.server'
+import { defaultTimeZone } from '../server/institutions/defaultTimeZone'
+import { runtime } from '../server/runtime'
+import { SiteHeader, SiteFooter } from './ui/Layout'
+import { defineText, useText } from './i18n/text'
+import './styles.css'
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const { db } = await runtime()
+  const [actor, locale, timeZone] = await Promise.all([getActor(request), getLocale(request), defaultTimeZone(db)])
+  return {
+    locale,
+    timeZone,
+    user: actor
+      ? {
+          kind: actor.kind,
+          displayName: actor.displayName,
+          roles: [...new Set(actor.roles.map((r) => r.role))],
+          assisting: actor.assisted ? true : false,
+        }
+      : null,
+  }
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>
+
+export function meta() {
+  return [{ title: 'Latih — Pendaftaran Pelatihan BPVP Kendari' }]
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData('root') as RootData | undefined
+  return (
+    <html lang={data?.locale ?? 'id'}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#0b5cad" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  )
+}
+
+export default function App() {
+  const data = useLoaderData<typeof loader>()
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {data.locale === 'en' ? 'Skip to content' : 'Langsung ke isi'}
+      </a>
+      <SiteHeader user={data.user} />
+      <main id="main" className="container">
+        <Outlet />
+      </main>
+      <SiteFooter />
+    </>
+  )
+}
+
+const text = defineText({
+  id: { oops: 'Terjadi kesalahan', notFound: 'Halaman tidak ditemukan', back: 'Kembali ke beranda', forbidden: 'Akses ditolak' },
+  en: { oops: 'Something went wrong', notFound: 'Page not found', back: 'Back to home', forbidden: 'Access denied' },
+})
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  const t = useText(text)
+  let title = t.oops
+  let detail = ''
+  if (isRouteErrorResponse(error)) {
+    title = error.status === 404 ? t.notFound : error.status === 403 ? t.forbidden : `${error.status}`
+    detail = typeof error.data === 'string' ? error.data : ''
+  } else if (import.meta.env.DEV && error instanceof Error) {
+    detail = error.message
+  }
+  return (
+    <main id="main" className="container">
+      <h1>{title}</h1>
+      {detail ? <p>{detail}</p> : null}
+      <p>
+        <a href="/">{t.back}</a>
+      </p>
+    </main>
+  )
+}

@@ -1,0 +1,16 @@
+import { redirect } from 'react-router'
+import type { Route } from './+types/bahasa'
+import { localeCookie } from '../lib/locale.server'
+import { safeRedirectTarget } from '../lib/session.server'
+
+export async function action({ request }: Route.ActionArgs) {
+  const form = await request.formData()
+  const lang = form.get('lang') === 'en' ? 'en' : 'id'
+  return redirect(safeRedirectTarget(form.get('ke'), '/'), {
+    headers: { 'Set-Cookie': await localeCookie.serialize(lang) },
+  })
+}
+
+export function loader() {
+  return redirect('/')
+}

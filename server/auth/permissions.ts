@@ -1,0 +1,76 @@
+import { ForbiddenError } from '../errors'
+import type { AnyActor, StaffRole } from './actor'
+
+/**
+ * The one permission table. Each permission lists who holds it:
+ *  - 'self'      the candidate whose data it is;
+ *  - 'assisted'  a kiosk officer in an open assisted session for that candidate;
+ *  - a staff role, held in the institution the data belongs to;
+ *  - 'system'    background jobs and seeding.
+ * Use cases call authorize(); pages ask can() to show only what is allowed.
+ */
+type Holder = 'self' | 'assisted' | 'system' | StaffRole
+
+export const PERMISSIONS = {
+  'profile.read': ['self', 'assisted', 'administrator', 'selection_committee', 'organiser'],
+  'profile.edit': ['self', 'assisted'],
+  'profile.readFullNik': ['self', 'assisted', 'administrator', 'selection_committee'],
+  'document.read': ['self', 'assisted', 'administrator', 'selection_committee', 'organiser'],
+  'document.upload': ['self', 'assisted'],
+  'registration.create': ['self', 'assisted'],
+  'registration.read': ['self', 'assisted', 'administrator', 'selection_committee', 'interviewer', 'organiser', 'kiosk_officer'],
+  'registration.withdraw': ['self', 'assisted'],
+  'registration.transition': ['system', 'selection_committee'],
+  'programme.manage': ['administrator', 'system'],
+  'staff.manage': ['administrator', 'system'],
+  'audit.read': ['administrator'],
+  'kiosk.assist': ['kiosk_officer'],
+  'kiosk.createCandidate': ['kiosk_officer'],
+} as const satisfies Record<string, readonly Holder[]>
+
+export type Permission = keyof typeof PERMISSIONS
+
+export interface Scope {
+  /** The candidate the data belongs to. */
+  candidateId?: string
+  /** The institution the data belongs to. */
+  institutionId?: string
+}
+
+export function can(actor: AnyActor | null, permission: Permission, scope: Scope = {}): boolean {
+  if (!actor) return false
+  const holders: readonly Holder[] = PERMISSIONS[permission]
+  if (actor.kind === 'system') return holders.includes('system')
+  if (actor.kind === 'candidate') {
+    return holders.includes('self') && scope.candidateId !== undefined && scope.candidateId === actor.userId
+  }
+  // Staff
+  if (
+    holders.includes('assisted') &&
+    actor.assisted &&
+    scope.candidateId !== undefined &&
+    actor.assisted.candidateId === scope.candidateId &&
+    (scope.institutionId === undefined || scope.institutionId === actor.assisted.institutionId)
+  ) {
+    return true
+  }
+  return actor.roles.some(
+    (r) =>
+      holders.includes(r.role) &&
+      // Staff permissions are always scoped to an institution.
+      scope.institutionId !== undefined &&
+      r.institutionId === scope.institutionId,
+  )
+}
+
+export function authorize(actor: AnyActor | null, permission: Permission, scope: Scope = {}): void {
+  if (!can(actor, permission, scope)) throw new ForbiddenError()
+}
+
+export function hasRole(actor: AnyActor | null, role: StaffRole, institutionId?: string): boolean {
+  return (
+    !!actor &&
+    actor.kind === 'staff' &&
+    actor.roles.some((r) => r.role === role && (institutionId === undefined || r.institutionId === institutionId))
+  )
+}

@@ -1,0 +1,120 @@
+import { sql } from 'drizzle-orm'
+import {
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core'
+import { institution } from './institutions'
+
+export const accountKind = pgEnum('account_kind', ['candidate', 'staff'])
+export const staffRole = pgEnum('staff_role', [
+  'administrator',
+  'kiosk_officer',
+  'selection_committee',
+  'interviewer',
+  'organiser',
+])
+
+/** One account per person across all institutions (like the national SIAPKerja account). */
+export const userAccount = pgTable(
+  'user_account',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull(),
+    kind: accountKind('kind').notNull(),
+    displayName: text('display_name').notNull(),
+    /** Null until the person sets a password (kiosk-created accounts). */
+    passwordHash: text('password_hash'),
+    emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
+    locale: text('locale').notNull().default('id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The kiosk officer who created this account on the candidate's behalf, if any. */
+    createdBy: uuid('created_by'),
+  },
+  (t) => [uniqueIndex('user_account_email_key').on(sql`lower(${t.email})`)],
+)
+
+export const staffAssignment = pgTable(
+  'staff_assignment',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => userAccount.id, { onDelete: 'cascade' }),
+    institutionId: uuid('institution_id')
+      .notNull()
+      .references(() => institution.id),
+    role: staffRole('role').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.institutionId, t.role] })],
+)
+
+export const authSession = pgTable(
+  'auth_session',
+  {
+    /** SHA-256 of the cookie token: a database leak gives no usable session. */
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => userAccount.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('auth_session_user_idx').on(t.userId)],
+)
+
+export const tokenPurpose = pgEnum('token_purpose', ['verify_email', 'reset_password', 'set_password'])
+
+export const accountToken = pgTable(
+  'account_token',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => userAccount.id, { onDelete: 'cascade' }),
+    purpose: tokenPurpose('purpose').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+)
+
+/** Failed sign-ins per identifier (hashed), for lockout. */
+export const signInThrottle = pgTable('sign_in_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  firstFailureAt: timestamp('first_failure_at', { withTimezone: true }).notNull(),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+})
+
+/** A kiosk officer helping one walk-in candidate; every write in it records both. */
+export const assistedSession = pgTable(
+  'assisted_session',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    officerId: uuid('officer_id')
+      .notNull()
+      .references(() => userAccount.id),
+    candidateId: uuid('candidate_id')
+      .notNull()
+      .references(() => userAccount.id),
+    institutionId: uuid('institution_id')
+      .notNull()
+      .references(() => institution.id),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+  },
+  (t) => [
+    // An officer helps one candidate at a time.
+    uniqueIndex('assisted_session_one_open_per_officer')
+      .on(t.officerId)
+      .where(sql`${t.endedAt} is null`),
+  ],
+)
