@@ -29,6 +29,9 @@ export default function handleRequest(
         responseHeaders.set('X-Content-Type-Options', 'nosniff')
         responseHeaders.set('Referrer-Policy', 'same-origin')
         responseHeaders.set('X-Frame-Options', 'DENY')
+        // Signed-in pages hold personal data: never cache them (a shared kiosk's Back
+        // button must not bring a previous candidate's page back).
+        if (request.headers.get('Cookie')?.includes('latih_session=')) responseHeaders.set('Cache-Control', 'no-store')
         resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }))
         pipe(body)
       },
@@ -42,4 +45,10 @@ export default function handleRequest(
     })
     setTimeout(abort, streamTimeout + 1000)
   })
+}
+
+/** Client-side navigations fetch loader data; the same no-store rule applies. */
+export function handleDataRequest(response: Response, { request }: { request: Request }) {
+  if (request.headers.get('Cookie')?.includes('latih_session=')) response.headers.set('Cache-Control', 'no-store')
+  return response
 }

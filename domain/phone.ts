@@ -28,6 +28,7 @@ export function normalizeMobileNumber(input: string): MobileNumberResult {
   // '+62 0812…' mixes the country code with the trunk zero; the intent is clear.
   if (national.startsWith('0')) national = national.slice(1);
 
+  if (national === '') return { ok: false, message: INVALID };
   if (!national.startsWith('8')) {
     return { ok: false, message: `Nomor HP harus nomor seluler yang diawali 08. ${EXAMPLE}` };
   }

@@ -87,3 +87,15 @@ export function safeRedirectTarget(value: FormDataEntryValue | string | null | u
   }
   return value
 }
+
+/**
+ * The candidate whose pages these are: the signed-in candidate, or the walk-in a kiosk
+ * officer is assisting. Candidate pages use this, so a kiosk officer in an assisted
+ * session sees and does exactly what the candidate could, recorded as the officer.
+ */
+export async function requireCandidateScope(request: Request): Promise<{ actor: Actor; candidateId: string }> {
+  const actor = await requireActor(request)
+  if (actor.kind === 'candidate') return { actor, candidateId: actor.userId }
+  if (actor.assisted) return { actor, candidateId: actor.assisted.candidateId }
+  throw redirect('/staf')
+}
