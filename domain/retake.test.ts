@@ -78,8 +78,9 @@ describe('nextAttemptAllowedAt', () => {
   });
 
   it('picks the earlier instant for an ambiguous autumn wall time (Europe/Berlin)', () => {
-    // 31 Oct 2027 02:30 happens twice in Berlin; 30 Apr 2027 02:30 CEST (00:30Z) leads there.
-    expect(next('2027-04-30T00:30:00Z', 'Europe/Berlin')).toBe('2027-10-31T00:30:00.000Z');
+    // 25 Oct 2026 02:30 happens twice in Berlin (CEST, then CET); 25 Apr 2026 02:30 CEST
+    // (00:30Z) leads there, and the earlier reading is still CEST: 00:30Z, not 01:30Z.
+    expect(next('2026-04-25T00:30:00Z', 'Europe/Berlin')).toBe('2026-10-25T00:30:00.000Z');
   });
 
   it('refuses an invalid date', () => {

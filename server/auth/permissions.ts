@@ -14,7 +14,8 @@ type Holder = 'self' | 'assisted' | 'system' | StaffRole
 export const PERMISSIONS = {
   'profile.read': ['self', 'assisted', 'administrator', 'selection_committee', 'organiser'],
   'profile.edit': ['self', 'assisted'],
-  'profile.readFullNik': ['self', 'assisted', 'administrator', 'selection_committee'],
+  // The whole NIK: the candidate, and administrators (their reads are audited).
+  'profile.readFullNik': ['self', 'administrator'],
   'document.read': ['self', 'assisted', 'administrator', 'selection_committee', 'organiser'],
   'document.upload': ['self', 'assisted'],
   'registration.create': ['self', 'assisted'],

@@ -1,7 +1,17 @@
+import { maskNik, parseNik } from '../../domain/nik'
+import { encrypt, keyedHash } from '../auth/crypto'
 import { hashPassword } from '../auth/password'
 import type { StaffRole } from '../auth/actor'
 import type { DbOrTx } from './client'
-import { batch, institution, programme, staffAssignment, userAccount } from './schema'
+import {
+  batch,
+  candidateDocument,
+  candidateProfile,
+  institution,
+  programme,
+  staffAssignment,
+  userAccount,
+} from './schema'
 
 // One set of factories for demo data and tests, so the two never drift apart.
 
@@ -103,4 +113,81 @@ export async function createBatch(
     })
     .returning()
   return row!
+}
+
+/**
+ * A candidate account with a profile. `complete: true` fills every profile field and
+ * adds document rows (files are not written; tests that read files upload them).
+ */
+export async function createCandidate(
+  db: DbOrTx,
+  input: {
+    nik?: string
+    fullName?: string
+    email?: string
+    password?: string | null
+    phone?: string
+    emailVerified?: boolean
+    complete?: boolean
+    birthDate?: string
+    sex?: 'male' | 'female'
+    educationLevel?: string
+  } = {},
+) {
+  const serial = String(Math.floor(Math.random() * 9000) + 1000)
+  const nik = input.nik ?? `747101${'150895'}${serial}`
+  const parsed = parseNik(nik)
+  const email = input.email ?? `calon.${serial}.${Math.random().toString(36).slice(2, 8)}@contoh.test`
+  const [user] = await db
+    .insert(userAccount)
+    .values({
+      email,
+      kind: 'candidate',
+      displayName: input.fullName ?? 'Siti Rahmawati',
+      passwordHash: input.password === null ? null : await hashPassword(input.password ?? 'Kendari-Maju-2026'),
+      emailVerifiedAt: input.emailVerified === false ? null : new Date(),
+    })
+    .returning()
+  const complete = input.complete ?? false
+  await db.insert(candidateProfile).values({
+    userId: user!.id,
+    nikCiphertext: encrypt(nik),
+    nikHash: keyedHash(nik),
+    nikMasked: maskNik(nik),
+    fullName: input.fullName ?? 'Siti Rahmawati',
+    phone: input.phone ?? '+6281234567890',
+    birthDate: input.birthDate ?? (parsed.ok ? parsed.value.birthDate : null),
+    sex: input.sex ?? (parsed.ok ? parsed.value.sex : null),
+    ...(complete
+      ? {
+          birthPlace: 'Kendari',
+          maritalStatus: 'belum_kawin',
+          ktpStreet: 'Jl. Ahmad Yani No. 10',
+          ktpVillageCode: '74.71.01.1001',
+          ktpPostalCode: '93111',
+          domicileSameAsKtp: true,
+          educationLevel: input.educationLevel ?? 'SMA',
+          schoolName: 'SMA Negeri 1 Kendari',
+          major: 'IPA',
+          graduationYear: 2014,
+          employmentStatus: 'belum_bekerja',
+          disability: 'none',
+        }
+      : { educationLevel: input.educationLevel ?? null }),
+  })
+  if (complete) {
+    await db.insert(candidateDocument).values(
+      (['photo', 'ktp', 'diploma'] as const).map((kind) => ({
+        userId: user!.id,
+        kind,
+        storageKey: `documents/${user!.id}/${kind}-factory.png`,
+        contentType: 'image/png',
+        byteSize: 1,
+        sha256: '0',
+        uploadedAt: new Date(),
+        uploadedBy: user!.id,
+      })),
+    )
+  }
+  return { user: user!, nik, email }
 }
