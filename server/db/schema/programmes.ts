@@ -64,6 +64,8 @@ export const batch = pgTable(
     reRegistrationDeadline: timestamp('re_registration_deadline', { withTimezone: true }).notNull(),
     trainingStartsOn: date('training_starts_on', { mode: 'string' }).notNull(),
     trainingEndsOn: date('training_ends_on', { mode: 'string' }).notNull(),
+    /** When the selection committee published the written-test results (SOP step 6). */
+    writtenTestPublishedAt: timestamp('written_test_published_at', { withTimezone: true }),
     /** Next registration sequence number; taken with UPDATE … RETURNING. */
     nextSequence: integer('next_sequence').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
