@@ -59,12 +59,12 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
         </Link>
         <nav aria-label={t.nav}>
           <ul className="nav">
-            {user?.kind !== 'staff' ? (
+            {user?.kind !== 'staff' || user.assisting ? (
               <li>
                 <NavLink to="/program">{t.programmes}</NavLink>
               </li>
             ) : null}
-            {user?.kind === 'candidate' ? (
+            {user?.kind === 'candidate' || user?.assisting ? (
               <>
                 <li>
                   <NavLink to="/aktivitas">{t.activity}</NavLink>
