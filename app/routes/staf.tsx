@@ -1,0 +1,97 @@
+import { Link } from 'react-router'
+import type { Route } from './+types/staf'
+import { requireStaff } from '../lib/session.server'
+import { defineText, useText } from '../i18n/text'
+import { getStaffHome } from '../../server/accounts/getStaffHome'
+import type { StaffRole } from '../../server/auth/actor'
+import { runtime } from '../../server/runtime'
+
+export function meta() {
+  return [{ title: 'Beranda staf — Latih BPVP Kendari' }]
+}
+
+// Candidates are sent to /aktivitas by requireStaff.
+export async function loader({ request }: Route.LoaderArgs) {
+  const actor = await requireStaff(request)
+  const { db } = await runtime()
+  return getStaffHome({ db, actor, now: new Date() })
+}
+
+const text = defineText({
+  id: {
+    greeting: 'Selamat datang, {name}',
+    lead: 'Ini beranda staf Latih. Pilih pekerjaan yang ingin Anda buka.',
+    areas: 'Menu Anda',
+    kiosk: 'Kios pendaftaran',
+    kioskHelp: 'Bantu calon peserta yang datang langsung: buat akun, lengkapi profil, dan daftarkan mereka.',
+    admin: 'Program & gelombang',
+    adminHelp: 'Kelola program pelatihan, gelombang, jadwal, dan kuota.',
+    noAreas: 'Belum ada menu yang bisa Anda buka saat ini.',
+    later: 'Alat untuk peran {roles} hadir pada tahap berikutnya.',
+    roles: 'Peran Anda',
+    noRoles: 'Akun Anda belum diberi peran di lembaga mana pun. Hubungi administrator.',
+    administrator: 'Administrator',
+    kiosk_officer: 'Petugas kios',
+    selection_committee: 'Panitia seleksi',
+    interviewer: 'Pewawancara',
+    organiser: 'Penyelenggara',
+    and: 'dan',
+  },
+  en: {
+    greeting: 'Welcome, {name}',
+    lead: 'This is the Latih staff home. Choose the work you want to open.',
+    areas: 'Your menu',
+    kiosk: 'Registration kiosk',
+    kioskHelp: 'Help walk-in candidates: create their account, complete their profile and register them.',
+    admin: 'Programmes & batches',
+    adminHelp: 'Manage training programmes, batches, dates and quotas.',
+    noAreas: 'There is no menu you can open yet.',
+    later: 'The tools for {roles} come with the next stages.',
+    roles: 'Your roles',
+    noRoles: 'Your account has no role in any institution yet. Contact an administrator.',
+    administrator: 'Administrator',
+    kiosk_officer: 'Kiosk officer',
+    selection_committee: 'Selection committee',
+    interviewer: 'Interviewer',
+    organiser: 'Organiser',
+    and: 'and',
+  },
+})
+
+export default function StaffHome({ loaderData }: Route.ComponentProps) {
+  const t = useText(text)
+  const role = (r: StaffRole) => t[r]
+  const later = loaderData.rolesWithoutArea.map(role)
+  const laterList = later.length > 1 ? `${later.slice(0, -1).join(', ')} ${t.and} ${later.at(-1)}` : (later[0] ?? '')
+  return (
+    <>
+      <h1>{t.greeting.replace('{name}', loaderData.displayName)}</h1>
+      <p>{t.lead}</p>
+      <h2>{t.areas}</h2>
+      {loaderData.areas.length === 0 ? <p>{t.noAreas}</p> : null}
+      {loaderData.areas.map((a) => (
+        <article className="card" key={a.area}>
+          <h3>
+            <Link to={a.path}>{a.area === 'kiosk' ? t.kiosk : t.admin}</Link>
+          </h3>
+          <p>{a.area === 'kiosk' ? t.kioskHelp : t.adminHelp}</p>
+        </article>
+      ))}
+      {later.length > 0 ? <p className="muted">{t.later.replace('{roles}', laterList)}</p> : null}
+      <h2>{t.roles}</h2>
+      {loaderData.institutions.length === 0 ? <p>{t.noRoles}</p> : null}
+      <ul>
+        {loaderData.institutions.map((i) => (
+          <li key={i.id}>
+            <strong>{i.name}</strong>:{' '}
+            {i.roles.map((r) => (
+              <span key={r} className="badge" style={{ marginRight: 6 }}>
+                {role(r)}
+              </span>
+            ))}
+          </li>
+        ))}
+      </ul>
+    </>
+  )
+}
