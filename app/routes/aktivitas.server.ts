@@ -1,0 +1,71 @@
+import { data } from 'react-router'
+import { registrationNextStep, stateShownToCandidate } from '../../domain/registrationNextStep'
+import { allowedActions, isRegistrationState, type RegistrationState } from '../../domain/registrationStates'
+import type { Actor } from '../../server/auth/actor'
+import { can } from '../../server/auth/permissions'
+import type { UseCaseContext } from '../../server/context'
+import { UseCaseError } from '../../server/errors'
+import { batchLabel } from '../../server/registrations/batchLabel'
+import type { RegistrationView } from '../../server/registrations/registrationView'
+import { runtime } from '../../server/runtime'
+import { requireActor, requireCandidateScope } from '../lib/session.server'
+
+// Server helpers shared by the candidate's registration pages (Aktivitas, the
+// registration confirmation, withdrawal, the receipt download).
+
+export async function candidateContext(
+  request: Request,
+): Promise<{ actor: Actor; candidateId: string; ctx: UseCaseContext }> {
+  const { actor, candidateId } = await requireCandidateScope(request)
+  const { db } = await runtime()
+  return { actor, candidateId, ctx: { db, actor, now: new Date() } }
+}
+
+/** Any signed-in actor (the receipt is for whoever may read the registration). */
+export async function actorContext(request: Request): Promise<{ actor: Actor; ctx: UseCaseContext }> {
+  const actor = await requireActor(request)
+  const { db } = await runtime()
+  return { actor, ctx: { db, actor, now: new Date() } }
+}
+
+/** In a loader, a refused use case becomes an error page with its status and message. */
+export function loaderFailure(error: unknown): never {
+  if (error instanceof UseCaseError) throw data(error.message, { status: error.status })
+  throw error
+}
+
+const PLENARY_EVENTS = new Set(['plenary_pass', 'plenary_reserve', 'plenary_not_pass'])
+
+/** What the candidate's pages show of one registration: serialisable, results embargoed. */
+export function activityItem(view: RegistrationView, actor: Actor, now: Date) {
+  const { registration: r, batch: b } = view
+  const stored: RegistrationState = isRegistrationState(r.state) ? r.state : 'registered'
+  const state = stateShownToCandidate(stored, b, now)
+  const announced = now.getTime() >= b.announcementAt.getTime()
+  const next = registrationNextStep(stored, b, now, view.institution.timeZone)
+  return {
+    id: r.id,
+    number: r.number,
+    state,
+    createdAt: r.createdAt.toISOString(),
+    programme: { name: view.programme.name, location: view.programme.location },
+    batch: { id: b.id, label: batchLabel(b), trainingStartsOn: b.trainingStartsOn, trainingEndsOn: b.trainingEndsOn },
+    institutionName: view.institution.name,
+    nextStep: { id: next.id, en: next.en, dueAt: next.dueAt?.toISOString() ?? null },
+    canWithdraw:
+      allowedActions(stored).includes('withdraw') &&
+      can(actor, 'registration.withdraw', { candidateId: r.candidateId }),
+    events: view.events
+      // The plenary's decision is not shown before the announcement.
+      .filter((e) => announced || !PLENARY_EVENTS.has(e.kind))
+      .map((e) => ({
+        id: e.id,
+        kind: e.kind,
+        at: e.at.toISOString(),
+        viaKiosk: e.data.viaKiosk === true,
+        reason: typeof e.data.reason === 'string' ? e.data.reason : null,
+      })),
+  }
+}
+
+export type ActivityItem = ReturnType<typeof activityItem>

@@ -1,0 +1,43 @@
+import { ACTION_LABELS, isRegistrationAction } from '../../domain/registrationStates'
+import { useFormat } from '../i18n/format'
+import { defineText, useLocale, useText } from '../i18n/text'
+
+const text = defineText({
+  id: { registered: 'Mendaftar', viaKiosk: 'oleh petugas kios', reason: 'Alasan', empty: 'Belum ada kejadian.' },
+  en: { registered: 'Registered', viaKiosk: 'by a kiosk officer', reason: 'Reason', empty: 'Nothing has happened yet.' },
+})
+
+export interface TimelineEvent {
+  id: number
+  kind: string
+  /** ISO instant */
+  at: string
+  viaKiosk: boolean
+  reason?: string | null
+}
+
+/** A registration's events, in the order given (newest first on the Aktivitas pages). */
+export function Timeline({ events, label }: { events: ReadonlyArray<TimelineEvent>; label: string }) {
+  const t = useText(text)
+  const locale = useLocale()
+  const format = useFormat()
+  if (events.length === 0) return <p>{t.empty}</p>
+  return (
+    <ol className="timeline" aria-label={label}>
+      {events.map((e) => (
+        <li key={e.id}>
+          <strong>
+            {e.kind === 'registered' ? t.registered : isRegistrationAction(e.kind) ? ACTION_LABELS[e.kind][locale] : e.kind}
+          </strong>
+          {e.viaKiosk ? <span> ({t.viaKiosk})</span> : null}
+          <time dateTime={e.at}>{format.dateTime(e.at)}</time>
+          {e.reason ? (
+            <span className="small">
+              {t.reason}: {e.reason}
+            </span>
+          ) : null}
+        </li>
+      ))}
+    </ol>
+  )
+}

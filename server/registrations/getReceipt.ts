@@ -1,0 +1,44 @@
+import { eq } from 'drizzle-orm'
+import type { UseCaseContext } from '../context'
+import { candidateProfile, userAccount } from '../db/schema'
+import type { ReceiptData } from '../documents/receiptPdf'
+import { getRegistration } from './getRegistration'
+import { receiptVerificationUrl } from './receiptLink'
+
+/**
+ * What the registration receipt prints, for whoever may read the registration. Only
+ * reads: the caller renders the PDF afterwards, outside any transaction.
+ */
+export async function getReceipt(ctx: UseCaseContext, input: { registrationId: string }): Promise<ReceiptData> {
+  const view = await getRegistration(ctx, input)
+  const [candidate] = await ctx.db
+    .select({ fullName: candidateProfile.fullName, nikMasked: candidateProfile.nikMasked, displayName: userAccount.displayName })
+    .from(userAccount)
+    .leftJoin(candidateProfile, eq(candidateProfile.userId, userAccount.id))
+    .where(eq(userAccount.id, view.registration.candidateId))
+  const b = view.batch
+  return {
+    institution: { name: view.institution.name, address: view.institution.address, timeZone: view.institution.timeZone },
+    number: view.registration.number,
+    candidate: { fullName: candidate?.fullName ?? candidate?.displayName ?? '', nikMasked: candidate?.nikMasked ?? '' },
+    programme: {
+      name: view.programme.name,
+      location: view.programme.location,
+      requiredDocuments: view.programme.requiredDocuments,
+    },
+    batch: {
+      number: b.number,
+      year: b.year,
+      assessmentDeadline: b.assessmentDeadline,
+      interviewStartsAt: b.interviewStartsAt,
+      interviewEndsAt: b.interviewEndsAt,
+      plenaryAt: b.plenaryAt,
+      announcementAt: b.announcementAt,
+      reRegistrationDeadline: b.reRegistrationDeadline,
+      trainingStartsOn: b.trainingStartsOn,
+      trainingEndsOn: b.trainingEndsOn,
+    },
+    registeredAt: view.registration.createdAt,
+    verificationUrl: receiptVerificationUrl(view.registration.number),
+  }
+}
