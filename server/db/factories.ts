@@ -163,7 +163,7 @@ export async function createCandidate(
           birthPlace: 'Kendari',
           maritalStatus: 'belum_kawin',
           ktpStreet: 'Jl. Ahmad Yani No. 10',
-          ktpVillageCode: '74.71.01.1001',
+          ktpVillageCode: '74.71.01.1005',
           ktpPostalCode: '93111',
           domicileSameAsKtp: true,
           educationLevel: input.educationLevel ?? 'SMA',
