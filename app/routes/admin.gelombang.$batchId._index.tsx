@@ -150,6 +150,7 @@ const text = defineText({
     save: 'Simpan perubahan',
     registered: 'Sudah ada {n} pendaftar di gelombang ini. Perubahan tetap dapat disimpan dan dicatat (sebelum/sesudah) di log audit; beri tahu pendaftar bila jadwal berubah.',
     publicPage: 'Lihat halaman publik gelombang ini',
+    assessments: 'Pengaturan asesmen gelombang ini',
   },
   en: {
     back: 'Back to the programme',
@@ -157,6 +158,7 @@ const text = defineText({
     save: 'Save changes',
     registered: '{n} people have registered for this batch. Changes can still be saved and are recorded (before/after) in the audit log; tell the registrants when the schedule changes.',
     publicPage: 'See this batch’s public page',
+    assessments: 'Assessment settings for this batch',
   },
 })
 
@@ -208,6 +210,8 @@ export default function EditBatch({ loaderData, actionData }: Route.ComponentPro
       {registrations > 0 ? <Notice kind="warning">{t.registered.replace('{n}', String(registrations))}</Notice> : null}
       <p>
         <Link to={`/gelombang/${batch.id}`}>{t.publicPage}</Link>
+        {' · '}
+        <Link to={`/admin/gelombang/${batch.id}/asesmen`}>{t.assessments}</Link>
       </p>
       <BatchForm state={actionData} defaults={formValues} timeZone={timeZone} numberLocked={registrations > 0} submitLabel={t.save} />
     </>

@@ -13,6 +13,7 @@ const text = defineText({
     signOut: 'Keluar',
     staff: 'Beranda staf',
     admin: 'Program & gelombang',
+    banks: 'Bank soal',
     kiosk: 'Kios',
     nav: 'Navigasi utama',
     language: 'Bahasa',
@@ -32,6 +33,7 @@ const text = defineText({
     signOut: 'Sign out',
     staff: 'Staff home',
     admin: 'Programmes & batches',
+    banks: 'Question banks',
     kiosk: 'Kiosk',
     nav: 'Main navigation',
     language: 'Language',
@@ -89,6 +91,11 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
                 {user.roles.includes('administrator') ? (
                   <li>
                     <NavLink to="/admin/program">{t.admin}</NavLink>
+                  </li>
+                ) : null}
+                {user.roles.includes('administrator') ? (
+                  <li>
+                    <NavLink to="/admin/bank-soal">{t.banks}</NavLink>
                   </li>
                 ) : null}
               </>

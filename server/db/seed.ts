@@ -3,6 +3,7 @@ import type { StaffRole } from '../auth/actor'
 import type { Db } from './client'
 import { createBatch, createInstitution, createProgramme, createStaff } from './factories'
 import { institution } from './schema'
+import { seedDemoAssessments } from './seedAssessments'
 
 export const DEMO_PASSWORD = 'Latih-Demo-2026'
 
@@ -96,6 +97,8 @@ export async function seedDemo(db: Db, now: Date) {
         opensAt,
       })
     }
+    // Question banks (SOP step 5) and each demo batch's assessment configuration.
+    await seedDemoAssessments(tx, kdi.id, now)
     return {
       institutionId: kdi.id,
       logins: DEMO_STAFF.map((s) => ({ role: s.role, email: s.email, password: DEMO_PASSWORD })),
