@@ -39,6 +39,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#0b5cad" />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <Meta />
         <Links />
       </head>
@@ -74,21 +75,27 @@ const text = defineText({
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   const t = useText(text)
+  const data = useRouteLoaderData('root') as RootData | undefined
   let title = t.oops
   let detail = ''
   if (isRouteErrorResponse(error)) {
     title = error.status === 404 ? t.notFound : error.status === 403 ? t.forbidden : `${error.status}`
-    detail = typeof error.data === 'string' ? error.data : ''
+    // Only messages we wrote for people; never the router's internal error text.
+    detail = error.status !== 404 && typeof error.data === 'string' && !error.data.startsWith('Error:') ? error.data : ''
   } else if (import.meta.env.DEV && error instanceof Error) {
     detail = error.message
   }
   return (
-    <main id="main" className="container">
-      <h1>{title}</h1>
-      {detail ? <p>{detail}</p> : null}
-      <p>
-        <a href="/">{t.back}</a>
-      </p>
-    </main>
+    <>
+      <SiteHeader user={data?.user ?? null} />
+      <main id="main" className="container">
+        <h1>{title}</h1>
+        {detail ? <p>{detail}</p> : null}
+        <p>
+          <a href="/">{t.back}</a>
+        </p>
+      </main>
+      <SiteFooter />
+    </>
   )
 }
