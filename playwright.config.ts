@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test'
-import { BASE_URL, E2E_PORT, phone } from './tests/e2e/phone'
+import { BASE_URL, E2E_PORT, E2E_SMTP_PORT, E2E_SUFFIX, phone } from './tests/e2e/phone'
 
 // The journeys run against the production build (`react-router build` first), served by
 // tests/e2e/serve.ts on a fresh PGlite folder with the demo seed, sending mail over SMTP
@@ -8,7 +8,7 @@ const CI = Boolean(process.env.CI)
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  outputDir: 'tests/.artifacts/test-results',
+  outputDir: `tests/.artifacts/test-results${E2E_SUFFIX}`,
   // Journeys share one server; two workers on a 2-core machine starve the server and the
   // job worker, so one at a time.
   workers: 1,
@@ -17,7 +17,7 @@ export default defineConfig({
   forbidOnly: CI,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [['list'], ['json', { outputFile: 'tests/.artifacts/reports/playwright.json' }]],
+  reporter: [['list'], ['json', { outputFile: `tests/.artifacts/reports/playwright${E2E_SUFFIX}.json` }]],
   use: {
     baseURL: BASE_URL,
     screenshot: 'only-on-failure',
@@ -53,9 +53,9 @@ export default defineConfig({
     env: {
       NODE_ENV: 'production',
       PORT: String(E2E_PORT),
-      DATA_DIR: 'tests/.artifacts/e2e-data',
+      DATA_DIR: `tests/.artifacts/e2e-data${E2E_SUFFIX}`,
       PUBLIC_URL: BASE_URL,
-      SMTP_URL: 'smtp://127.0.0.1:2525',
+      SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
       SEED_DEMO: 'true',
       JOB_WORKER: 'true',
     },

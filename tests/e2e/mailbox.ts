@@ -7,10 +7,11 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { simpleParser } from 'mailparser'
 import { SMTPServer } from 'smtp-server'
+import { E2E_SUFFIX } from './phone'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 /** Where the e2e mailbox keeps received mail (emptied each run by tests/e2e/serve.ts). */
-export const MAILBOX_DIR = resolve(ROOT, 'tests/.artifacts/mailbox')
+export const MAILBOX_DIR = resolve(ROOT, `tests/.artifacts/mailbox${E2E_SUFFIX}`)
 
 export interface ReceivedMail {
   /** Envelope recipients, lower-cased. */

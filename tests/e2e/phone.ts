@@ -3,7 +3,11 @@
 // not inherit the config's `use`).
 import type { BrowserContextOptions } from '@playwright/test'
 
-export const E2E_PORT = 3210
+// E2E_PORT lets two suites run side by side (each with its own SMTP port, data,
+// mailbox and build folders, derived from it).
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210)
+export const E2E_SMTP_PORT = E2E_PORT - 3210 + 2525
+export const E2E_SUFFIX = E2E_PORT === 3210 ? '' : `-${E2E_PORT}`
 // "localhost", never 127.0.0.1: React Router rejects form posts whose Origin differs
 // from the host the app was reached on.
 export const BASE_URL = `http://localhost:${E2E_PORT}`

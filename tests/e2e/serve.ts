@@ -29,7 +29,7 @@ console.log(`[e2e] SMTP peer on 127.0.0.1:${mailbox.port}, mail kept in ${relati
 // DATABASE_URL set for their own server.
 const { DATABASE_URL: _ignored, ...env } = process.env
 // Started directly with node (not npx) so signals reach the server and it shuts down cleanly.
-const server = spawn(process.execPath, ['node_modules/@react-router/serve/bin.js', 'build/server/index.js'], {
+const server = spawn(process.execPath, ['node_modules/@react-router/serve/bin.js', `${process.env.BUILD_DIR ?? 'build'}/server/index.js`], {
   cwd: ROOT,
   stdio: 'inherit',
   env: { ...env, DATA_DIR: dataDir },
