@@ -30,6 +30,7 @@ const text = defineText({
     next: 'Langkah berikutnya',
     due: 'Batas waktu',
     details: 'Lihat rincian dan tanda pendaftaran',
+    assessments: 'Asesmen: kerjakan dan lihat hasil',
     detailsOf: 'untuk',
   },
   en: {
@@ -45,6 +46,7 @@ const text = defineText({
     next: 'Next step',
     due: 'Deadline',
     details: 'See details and the registration receipt',
+    assessments: 'Assessments: take them and see the results',
     detailsOf: 'for',
   },
 })
@@ -92,6 +94,11 @@ export default function Activity({ loaderData }: Route.ComponentProps) {
                 <strong>
                   {t.due}: {format.dateTime(item.nextStep.dueAt)}
                 </strong>
+              </p>
+            ) : null}
+            {item.state === 'registered' || item.state === 'assessed' || item.state.startsWith('written_test') ? (
+              <p>
+                <Link to="/asesmen">{t.assessments}</Link>
               </p>
             ) : null}
             <p>

@@ -64,6 +64,7 @@ export function activityItem(view: RegistrationView, actor: Actor, now: Date) {
         at: e.at.toISOString(),
         viaKiosk: e.data.viaKiosk === true,
         reason: typeof e.data.reason === 'string' ? e.data.reason : null,
+        assessmentKind: typeof e.data.assessmentKind === 'string' ? e.data.assessmentKind : null,
       })),
   }
 }

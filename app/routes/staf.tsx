@@ -28,6 +28,8 @@ const text = defineText({
     adminHelp: 'Kelola program pelatihan, gelombang, jadwal, dan kuota.',
     noAreas: 'Belum ada menu yang bisa Anda buka saat ini.',
     later: 'Alat untuk peran {roles} hadir pada tahap berikutnya.',
+    assessments: 'Hasil asesmen per gelombang',
+    assessmentsHelp: 'Siapa yang sudah dan belum mengerjakan asesmen, nilai, statistik butir soal tes tulis, dan ekspor XLSX.',
     roles: 'Peran Anda',
     noRoles: 'Akun Anda belum diberi peran di lembaga mana pun. Hubungi administrator.',
     administrator: 'Administrator',
@@ -47,6 +49,8 @@ const text = defineText({
     adminHelp: 'Manage training programmes, batches, dates and quotas.',
     noAreas: 'There is no menu you can open yet.',
     later: 'The tools for {roles} come with the next stages.',
+    assessments: 'Assessment results per batch',
+    assessmentsHelp: 'Who has and has not taken the assessments, scores, written-test item statistics, and XLSX export.',
     roles: 'Your roles',
     noRoles: 'Your account has no role in any institution yet. Contact an administrator.',
     administrator: 'Administrator',
@@ -72,9 +76,9 @@ export default function StaffHome({ loaderData }: Route.ComponentProps) {
       {loaderData.areas.map((a) => (
         <article className="card" key={a.area}>
           <h3>
-            <Link to={a.path}>{a.area === 'kiosk' ? t.kiosk : t.admin}</Link>
+            <Link to={a.path}>{a.area === 'kiosk' ? t.kiosk : a.area === 'admin' ? t.admin : t.assessments}</Link>
           </h3>
-          <p>{a.area === 'kiosk' ? t.kioskHelp : t.adminHelp}</p>
+          <p>{a.area === 'kiosk' ? t.kioskHelp : a.area === 'admin' ? t.adminHelp : t.assessmentsHelp}</p>
         </article>
       ))}
       {later.length > 0 ? <p className="muted">{t.later.replace('{roles}', laterList)}</p> : null}

@@ -7,6 +7,7 @@ const text = defineText({
     centre: 'BPVP Kendari',
     programmes: 'Program',
     activity: 'Aktivitas',
+    assessments: 'Asesmen',
     profile: 'Profil',
     signIn: 'Masuk',
     signUp: 'Daftar akun',
@@ -27,6 +28,7 @@ const text = defineText({
     centre: 'BPVP Kendari',
     programmes: 'Programmes',
     activity: 'Activity',
+    assessments: 'Assessments',
     profile: 'Profile',
     signIn: 'Sign in',
     signUp: 'Create account',
@@ -71,6 +73,11 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
                 <li>
                   <NavLink to="/aktivitas">{t.activity}</NavLink>
                 </li>
+                {user?.kind === 'candidate' ? (
+                  <li>
+                    <NavLink to="/asesmen">{t.assessments}</NavLink>
+                  </li>
+                ) : null}
                 <li>
                   <NavLink to="/profil">{t.profile}</NavLink>
                 </li>

@@ -1,10 +1,11 @@
 import { ACTION_LABELS, isRegistrationAction } from '../../domain/registrationStates'
+import { ASSESSMENT_KINDS, KIND_LABELS, type AssessmentKind } from '../../server/assessments/kinds'
 import { useFormat } from '../i18n/format'
 import { defineText, useLocale, useText } from '../i18n/text'
 
 const text = defineText({
-  id: { registered: 'Mendaftar', viaKiosk: 'oleh petugas kios', reason: 'Alasan', empty: 'Belum ada kejadian.' },
-  en: { registered: 'Registered', viaKiosk: 'by a kiosk officer', reason: 'Reason', empty: 'Nothing has happened yet.' },
+  id: { submitted: 'dikumpulkan', registered: 'Mendaftar', viaKiosk: 'oleh petugas kios', reason: 'Alasan', empty: 'Belum ada kejadian.' },
+  en: { submitted: 'submitted', registered: 'Registered', viaKiosk: 'by a kiosk officer', reason: 'Reason', empty: 'Nothing has happened yet.' },
 })
 
 export interface TimelineEvent {
@@ -14,6 +15,8 @@ export interface TimelineEvent {
   at: string
   viaKiosk: boolean
   reason?: string | null
+  /** For 'assessment_submitted' events. */
+  assessmentKind?: string | null
 }
 
 /** A registration's events, in the order given (newest first on the Aktivitas pages). */
@@ -27,7 +30,13 @@ export function Timeline({ events, label }: { events: ReadonlyArray<TimelineEven
       {events.map((e) => (
         <li key={e.id}>
           <strong>
-            {e.kind === 'registered' ? t.registered : isRegistrationAction(e.kind) ? ACTION_LABELS[e.kind][locale] : e.kind}
+            {e.kind === 'registered'
+              ? t.registered
+              : isRegistrationAction(e.kind)
+                ? ACTION_LABELS[e.kind][locale]
+                : e.kind === 'assessment_submitted' && isAssessmentKind(e.assessmentKind)
+                  ? `${KIND_LABELS[e.assessmentKind][locale]} ${t.submitted}`
+                  : e.kind}
           </strong>
           {e.viaKiosk ? <span> ({t.viaKiosk})</span> : null}
           <time dateTime={e.at}>{format.dateTime(e.at)}</time>
@@ -40,4 +49,8 @@ export function Timeline({ events, label }: { events: ReadonlyArray<TimelineEven
       ))}
     </ol>
   )
+}
+
+function isAssessmentKind(value: string | null | undefined): value is AssessmentKind {
+  return ASSESSMENT_KINDS.includes(value as AssessmentKind)
 }

@@ -27,8 +27,19 @@ describe('getStaffHome', async () => {
     expect(home.areas).toEqual([
       { area: 'kiosk', path: '/kios' },
       { area: 'admin', path: '/admin/program' },
+      { area: 'assessments', path: '/staf/asesmen' },
     ])
     expect(home.rolesWithoutArea).toEqual(['interviewer'])
+  })
+
+  it('opens the assessment results to the selection committee, once', async () => {
+    const user = await createStaff(db, { institutionId: kdi.id, email: 'panitia@bpvp.test', displayName: 'Andi', roles: ['selection_committee', 'administrator'], password: 'Latih-Demo-2026' })
+    const home = await getStaffHome(contextFor(database, await asActor(user)))
+    expect(home.areas).toEqual([
+      { area: 'admin', path: '/admin/program' },
+      { area: 'assessments', path: '/staf/asesmen' },
+    ])
+    expect(home.rolesWithoutArea).toEqual([])
   })
 
   it('gives an organiser no area yet', async () => {

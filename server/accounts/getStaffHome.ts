@@ -8,6 +8,8 @@ import { ForbiddenError } from '../errors'
 export const STAFF_AREAS = [
   { area: 'kiosk', role: 'kiosk_officer', path: '/kios' },
   { area: 'admin', role: 'administrator', path: '/admin/program' },
+  { area: 'assessments', role: 'selection_committee', path: '/staf/asesmen' },
+  { area: 'assessments', role: 'administrator', path: '/staf/asesmen' },
 ] as const satisfies ReadonlyArray<{ area: string; role: StaffRole; path: string }>
 
 export type StaffArea = (typeof STAFF_AREAS)[number]['area']
@@ -45,7 +47,9 @@ export async function getStaffHome(ctx: UseCaseContext): Promise<StaffHome> {
     displayName: actor.displayName,
     email: actor.email,
     institutions: [...byInstitution.values()],
-    areas: STAFF_AREAS.filter((a) => held.has(a.role)).map(({ area, path }) => ({ area, path })),
+    areas: [
+      ...new Map(STAFF_AREAS.filter((a) => held.has(a.role)).map(({ area, path }) => [area, { area, path }])).values(),
+    ],
     rolesWithoutArea: STAFF_ROLES.filter((r) => held.has(r) && !STAFF_AREAS.some((a) => a.role === r)),
   }
 }

@@ -161,7 +161,7 @@ describe('saving answers', () => {
     expect(await answersOf(attempt.id)).toEqual(new Map([[1, 'B']]))
   })
 
-  it("refuses another candidate's attempt; a kiosk officer assisting the candidate may answer", async () => {
+  it("refuses another candidate's attempt; a kiosk officer never answers for the candidate, even when assisting them", async () => {
     const owner = await registeredCandidate(db, batchId, T)
     const other = await registeredCandidate(db, batchId, T)
     const { attempt } = await startAttempt(contextFor(database, owner.actor, T), { candidateId: owner.user.id, kind: 'written_test' })
@@ -187,13 +187,14 @@ describe('saving answers', () => {
       candidateId: owner.user.id,
       institutionId,
     })
-    await saveAnswer(contextFor(database, assisting, T), { attemptId: attempt.id, position: 1, answer: 'A' })
-    expect(await answersOf(attempt.id)).toEqual(new Map([[1, 'A']]))
-    const [audit] = await db
-      .select()
-      .from(auditEvent)
-      .where(and(eq(auditEvent.action, 'assessment.answer'), eq(auditEvent.actorId, officerUser.id)))
-    expect(audit?.onBehalfOfId).toBe(owner.user.id)
+    // The assessments are the candidate's own answers (docs/decisions/007).
+    await expect(saveAnswer(contextFor(database, assisting, T), { attemptId: attempt.id, position: 1, answer: 'A' })).rejects.toThrow(
+      ForbiddenError,
+    )
+    await expect(startAttempt(contextFor(database, assisting, T), { candidateId: owner.user.id, kind: 'self_assessment' })).rejects.toThrow(
+      ForbiddenError,
+    )
+    expect(await answersOf(attempt.id)).toEqual(new Map())
   })
 
   it('refuses an answer after the end with a clear message, keeps what was saved, and submits from it', async () => {

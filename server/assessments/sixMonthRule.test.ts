@@ -74,9 +74,10 @@ describe('the six-month rule', () => {
     })
     const now = new Date('2026-09-12T03:00:00Z')
     const { registration: second } = await registerCandidate({ db, actor, now }, { candidateId: user.id, batchId: batchB.id })
-    // What registerCandidate is to call in its transaction:
-    const completed = await db.transaction((tx) => completeRegistrationIfAssessed(tx, contextFor(database, actor, now), second.id))
-    expect(completed).toBe(true)
+    // registerCandidate completed it in its own transaction: nothing is left to do.
+    expect(second.state).toBe('assessed')
+    const again = await db.transaction((tx) => completeRegistrationIfAssessed(tx, contextFor(database, actor, now), second.id))
+    expect(again).toBe(false)
     const [b] = await db.select().from(registration).where(eq(registration.id, second.id))
     expect(b?.state).toBe('assessed')
     const events = await db.select().from(registrationEvent).where(eq(registrationEvent.registrationId, second.id))

@@ -22,6 +22,11 @@ export const PERMISSIONS = {
   'registration.read': ['self', 'assisted', 'administrator', 'selection_committee', 'interviewer', 'organiser', 'kiosk_officer'],
   'registration.withdraw': ['self', 'assisted'],
   'registration.transition': ['system', 'selection_committee'],
+  // Assessments are the candidate's own answers: a kiosk officer helps with the account,
+  // profile and registration, but never answers for them (docs/decisions/007).
+  'assessment.take': ['self'],
+  'assessment.readOwn': ['self', 'assisted'],
+  'assessment.report': ['administrator', 'selection_committee'],
   'programme.manage': ['administrator', 'system'],
   'staff.manage': ['administrator', 'system'],
   'audit.read': ['administrator'],

@@ -12,6 +12,7 @@ import {
   staffAssignment,
   userAccount,
 } from './schema'
+import { scheduleAssessmentDeadline } from '../assessments/lapseAssessments'
 
 // One set of factories for demo data and tests, so the two never drift apart.
 
@@ -112,6 +113,7 @@ export async function createBatch(
       ...rest,
     })
     .returning()
+  await scheduleAssessmentDeadline(db, row!)
   return row!
 }
 

@@ -6,6 +6,7 @@ import { batch } from '../db/schema'
 import { ConflictError, UseCaseError, isUniqueViolation } from '../errors'
 import { createBatchSchema, parseInput, scheduleInZone, type CreateBatchInput } from './input'
 import { batchSnapshot, requireProgramme } from './records'
+import { scheduleAssessmentDeadline } from '../assessments/lapseAssessments'
 
 export function duplicateBatchNumber(year: number, number: number) {
   const message = `Gelombang ${number}/${year} sudah ada untuk program ini.`
@@ -43,6 +44,8 @@ export async function createBatch(ctx: UseCaseContext, input: CreateBatchInput) 
         institutionId,
         after: batchSnapshot(row!),
       })
+      // At the assessment deadline, registrations without all three results lapse.
+      await scheduleAssessmentDeadline(tx, row!)
       return row!
     })
   } catch (error) {

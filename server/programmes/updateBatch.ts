@@ -7,6 +7,7 @@ import { ValidationError, isUniqueViolation } from '../errors'
 import { duplicateBatchNumber } from './createBatch'
 import { parseInput, scheduleInZone, updateBatchSchema, type UpdateBatchInput } from './input'
 import { batchSnapshot, changedKeys, countBatchRegistrations, requireBatch } from './records'
+import { scheduleAssessmentDeadline } from '../assessments/lapseAssessments'
 
 /**
  * An administrator changes a batch's quota or dates. Allowed after registrations exist
@@ -52,6 +53,10 @@ export async function updateBatch(ctx: UseCaseContext, input: UpdateBatchInput) 
         // How many had registered when the schedule or quota changed under them.
         after: { ...batchSnapshot(row!), registrationsAtChange: registrations },
       })
+      // A moved deadline gets its own job; the job for the old one finds it stale.
+      if (row!.assessmentDeadline.getTime() !== before!.assessmentDeadline.getTime()) {
+        await scheduleAssessmentDeadline(tx, row!)
+      }
       return { batch: row!, changed: true }
     })
   } catch (error) {

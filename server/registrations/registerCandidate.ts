@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { formatRegistrationNumber } from '../../domain/registrationNumber'
 import { registrationNextStep } from '../../domain/registrationNextStep'
+import type { RegistrationState } from '../../domain/registrationStates'
 import { actorId } from '../auth/actor'
 import { authorize } from '../auth/permissions'
 import { recordAudit } from '../audit'
@@ -15,6 +16,7 @@ import { renderMail } from '../mail/render'
 import { enqueueMail } from '../mail/sendMail'
 import { NotEligibleError, ProfileIncompleteError } from './errors'
 import { viaKioskData } from './transitionRegistration'
+import { completeRegistrationIfAssessed } from '../assessments/completeRegistrationIfAssessed'
 import {
   activeElsewhereMessage,
   checkCandidate,
@@ -125,6 +127,10 @@ async function insertRegistration(tx: Tx, ctx: UseCaseContext, candidateId: stri
     institutionId: b.institution.id,
     after: { number, batchId: b.batch.id, candidateId, state: created.state },
   })
+  // Results still valid under the six-month rule are reused: such a registration is
+  // complete (SOP step 6) the moment it is made.
+  const assessed = await completeRegistrationIfAssessed(tx, ctx, created.id)
+  const state: RegistrationState = assessed ? 'assessed' : 'registered'
 
   const [candidate] = await tx
     .select({ email: userAccount.email, fullName: candidateProfile.fullName, displayName: userAccount.displayName })
@@ -132,7 +138,7 @@ async function insertRegistration(tx: Tx, ctx: UseCaseContext, candidateId: stri
     .leftJoin(candidateProfile, eq(candidateProfile.userId, userAccount.id))
     .where(eq(userAccount.id, candidateId))
   if (candidate) {
-    const next = registrationNextStep('registered', b.batch, ctx.now, b.institution.timeZone)
+    const next = registrationNextStep(state, b.batch, ctx.now, b.institution.timeZone)
     await enqueueMail(
       tx,
       renderMail({
@@ -150,5 +156,5 @@ async function insertRegistration(tx: Tx, ctx: UseCaseContext, candidateId: stri
       ctx.now,
     )
   }
-  return created
+  return { ...created, state }
 }

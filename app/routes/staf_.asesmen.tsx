@@ -1,0 +1,55 @@
+import { Link } from 'react-router'
+import type { Route } from './+types/staf_.asesmen'
+import { listBatchesForAssessmentReport } from '../../server/assessments/listBatchesForAssessmentReport'
+import { runtime } from '../../server/runtime'
+import { useFormat } from '../i18n/format'
+import { defineText, useText } from '../i18n/text'
+import { requireStaff } from '../lib/session.server'
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const actor = await requireStaff(request)
+  const { db } = await runtime()
+  const batches = await listBatchesForAssessmentReport({ db, actor, now: new Date() })
+  if (batches.length === 0) throw new Response('', { status: 403 })
+  return { batches: batches.map((b) => ({ ...b, assessmentDeadline: b.assessmentDeadline.toISOString() })) }
+}
+
+const text = defineText({
+  id: {
+    title: 'Hasil asesmen per gelombang',
+    lead: 'Pilih gelombang untuk melihat siapa yang sudah mengerjakan asesmen, nilai, dan statistik butir soal tes tulis.',
+    batch: 'Gelombang',
+    deadline: 'Batas asesmen',
+  },
+  en: {
+    title: 'Assessment results per batch',
+    lead: 'Choose a batch to see who has taken the assessments, the scores, and the written-test item statistics.',
+    batch: 'Batch',
+    deadline: 'Assessment deadline',
+  },
+})
+
+export default function AssessmentBatches({ loaderData }: Route.ComponentProps) {
+  const t = useText(text)
+  const format = useFormat()
+  return (
+    <>
+      <h1>{t.title}</h1>
+      <p>{t.lead}</p>
+      <ul className="grid">
+        {loaderData.batches.map((b) => (
+          <li key={b.batchId} className="card" style={{ listStyle: 'none' }}>
+            <h2>
+              <Link to={`/staf/gelombang/${b.batchId}/asesmen`}>
+                {b.programmeName} — {t.batch} {b.number}/{b.year}
+              </Link>
+            </h2>
+            <p className="muted">
+              {b.institutionName} · {t.deadline}: {format.dateTime(b.assessmentDeadline)}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </>
+  )
+}
