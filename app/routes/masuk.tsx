@@ -84,13 +84,16 @@ const text = defineText({
 export default function SignIn({ loaderData, actionData }: Route.ComponentProps) {
   const t = useText(text)
   const busy = useNavigation().state === 'submitting'
+  const ke = actionData?.values?.ke ?? loaderData.ke
   return (
     <>
       <h1>{t.title}</h1>
       <p>{t.lead}</p>
       <FormErrors state={actionData} title={t.errors} />
-      <Form method="post" className="stack">
-        {loaderData.ke ? <input type="hidden" name="ke" value={loaderData.ke} /> : null}
+      {/* An explicit action: the default one re-encodes ?ke= differently on the server and
+          in the browser (a hydration mismatch); the target travels in the hidden field. */}
+      <Form method="post" action="/masuk" className="stack">
+        {ke ? <input type="hidden" name="ke" value={ke} /> : null}
         <Field
           name="identifier"
           label={t.identifier}
