@@ -1,4 +1,5 @@
 import { Link } from 'react-router'
+import { can } from '../../server/auth/permissions'
 import type { Route } from './+types/asesmen._index'
 import { getAssessmentOverview, type AssessmentOverview } from '../../server/assessments/getAssessmentOverview'
 import { KIND_LABELS, KIND_SLUGS, pageOfPosition } from '../../server/assessments/kinds'
@@ -15,12 +16,14 @@ export function meta() {
 export async function loader({ request }: Route.LoaderArgs) {
   const { candidateId, ctx } = await assessmentContext(request)
   const overview = await getAssessmentOverview(ctx, { candidateId }).catch(loaderFailure)
-  return { overview }
+  // A kiosk officer may look (to tell the candidate what is left) but never answers.
+  return { overview, canTake: can(ctx.actor, 'assessment.take', { candidateId }) }
 }
 
 const text = defineText({
   id: {
     title: 'Asesmen',
+    ownAnswers: 'Asesmen dikerjakan sendiri oleh calon peserta dengan masuk ke akunnya (di HP-nya atau di komputer kios). Petugas hanya dapat melihat apa yang belum dikerjakan.',
     lead: 'Tiga asesmen pendaftaran (SOP langkah 5). Asesmen Siap Latih adalah tes tulis seleksi. Setiap asesmen dapat diikuti sekali dalam enam bulan; hasil yang masih berlaku dipakai lagi untuk pendaftaran Anda.',
     noRegistration: 'Anda belum memiliki pendaftaran aktif. Daftar ke program pelatihan terlebih dahulu; asesmen dikerjakan untuk pendaftaran itu.',
     browse: 'Lihat program yang dibuka',
@@ -54,6 +57,7 @@ const text = defineText({
   },
   en: {
     title: 'Assessments',
+    ownAnswers: 'Candidates take the assessments themselves, signed in to their own account (on their phone or the kiosk computer). Officers can only see what is left to do.',
     lead: 'The three registration assessments (SOP step 5). The Training-Readiness Assessment is the written selection test. Each can be taken once every six months; a result that is still valid is reused for your registration.',
     noRegistration: 'You have no active registration. Register for a training programme first; the assessments belong to that registration.',
     browse: 'See open programmes',
@@ -122,8 +126,9 @@ export default function AssessmentOverviewPage({ loaderData }: Route.ComponentPr
         </Notice>
       )}
       {overview.allCompleted && reg ? <Notice kind="success">{t.allDone}</Notice> : null}
+      {!loaderData.canTake ? <Notice kind="info">{t.ownAnswers}</Notice> : null}
       {overview.kinds.map((k) => (
-        <KindCard key={k.kind} entry={k} deadline={reg?.assessmentDeadline ?? null} />
+        <KindCard key={k.kind} entry={k} deadline={reg?.assessmentDeadline ?? null} canTake={loaderData.canTake} />
       ))}
       <p>
         <Link to="/aktivitas">{t.aktivitas}</Link>
@@ -132,7 +137,7 @@ export default function AssessmentOverviewPage({ loaderData }: Route.ComponentPr
   )
 }
 
-function KindCard({ entry, deadline }: { entry: KindEntry; deadline: Date | null }) {
+function KindCard({ entry, deadline, canTake }: { entry: KindEntry; deadline: Date | null; canTake: boolean }) {
     const t = useText(text)
     const locale = useLocale()
     const format = useFormat()
@@ -189,7 +194,7 @@ function KindCard({ entry, deadline }: { entry: KindEntry; deadline: Date | null
               ) : null}
             </dl>
             <p>{t.answered.replace('{n}', String(entry.answered)).replace('{total}', String(entry.total))}</p>
-            <p>
+            <p hidden={!canTake}>
               <Link className="button" to={`/asesmen/${slug}/halaman/${pageOfPosition(entry.kind, Math.min(entry.answered + 1, entry.total))}`}>
                 {t.resume}
                 <span className="visually-hidden"> {KIND_LABELS[entry.kind][locale]}</span>
@@ -202,7 +207,7 @@ function KindCard({ entry, deadline }: { entry: KindEntry; deadline: Date | null
               {t.questions.replace('{n}', String(entry.questionCount))},{' '}
               {entry.timeLimitMinutes ? t.timeLimit.replace('{n}', String(entry.timeLimitMinutes)) : t.untimed}.
             </p>
-            <p>
+            <p hidden={!canTake}>
               <Link className="button" to={`/asesmen/${slug}`}>
                 {t.start}
                 <span className="visually-hidden"> {KIND_LABELS[entry.kind][locale]}</span>
