@@ -51,7 +51,7 @@ const hooksPlugin = {
 export default defineConfig(
   {
     ignores: [
-      'build/',
+      'build/', 'build-*/',
       '.react-router/',
       'node_modules/',
       'data/',
