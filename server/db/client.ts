@@ -35,6 +35,9 @@ export async function openPglite(dataDir: string | undefined, loadFrom?: Blob): 
 
 export async function openPostgres(url: string, max = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max })
+  // An idle connection can be closed by the server (restart, failover, a dropped test
+  // database); the pool replaces it. Without a listener that event would crash the process.
+  pool.on('error', (error) => console.warn(`[db] idle connection closed: ${error.message}`))
   const db = drizzlePg(pool, { schema }) as unknown as Db
   return { db, kind: 'postgres', close: () => pool.end() }
 }
