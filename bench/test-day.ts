@@ -27,7 +27,7 @@ import pg from 'pg'
 import { runLoad, summarise, type Save, type VirtualCandidate } from './lib/load'
 import { startCluster, type Cluster } from './lib/postgres'
 import { cpuSnapshot, cpuUse, loadAverage, memoryMiB } from './lib/procstat'
-import { renderResults, writeResults, type PhaseReport, type RunReport, type Statement, type Verification } from './lib/report'
+import { appendHistory, historyRow, renderResults, writeResults, type PhaseReport, type RunReport, type Statement, type Verification } from './lib/report'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 process.chdir(ROOT)
@@ -441,6 +441,7 @@ async function main() {
   writeFileSync(join(ROOT, 'bench/results/latest.json'), `${JSON.stringify(report, null, 2)}\n`)
   if (WRITE) {
     writeResults(join(ROOT, 'BENCHMARKS.md'), THINK_MS > 0 ? `test-day-think-${THINK_MS}` : 'test-day', markdown)
+    appendHistory(join(ROOT, 'BENCHMARKS.md'), historyRow(report))
     log('figures written to BENCHMARKS.md')
   }
   const failed = phases.some(

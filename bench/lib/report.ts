@@ -80,6 +80,16 @@ function verificationText(v: Verification): string {
   return `${ok ? '**OK**' : '**FAILED**'}: ${parts.join('; ')}.`
 }
 
+/**
+ * The machine is shared: what the measured CPU cost per save allows when the server,
+ * PostgreSQL and the load generator have it to themselves (the server's JavaScript runs
+ * on one core; all three share all cores). An estimate, not a measurement.
+ */
+export function estimatedCeiling(p: PhaseReport, cpus: number): number {
+  const per = (cpu: number) => cpu / Math.max(1, p.summary.ok)
+  return Math.min(1 / per(p.cpu.server), cpus / per(p.cpu.server + p.cpu.postgres + p.cpu.client))
+}
+
 export function renderResults(r: RunReport): string {
   const [app, base] = r.phases
   const lines: string[] = []
@@ -151,13 +161,7 @@ export function renderResults(r: RunReport): string {
         `${f1(base.cpu.server)} / ${f1(base.cpu.postgres)} / ${f1(base.cpu.client)} / ${f1(base.cpu.other)} s`,
       ),
     )
-    // The machine is shared: what the measured CPU cost per save allows when the server,
-    // PostgreSQL and the load generator have it to themselves (the server's JavaScript
-    // runs on one core; all three share all cores).
-    const ceiling = (p: PhaseReport) => {
-      const per = (cpu: number) => cpu / Math.max(1, p.summary.ok)
-      return Math.min(1 / per(p.cpu.server), r.machine.cpus / per(p.cpu.server + p.cpu.postgres + p.cpu.client))
-    }
+    const ceiling = (p: PhaseReport) => estimatedCeiling(p, r.machine.cpus)
     lines.push(
       row(
         'Estimated ceiling on an otherwise idle machine (CPU-bound estimate, not measured)',
@@ -199,6 +203,43 @@ export function renderResults(r: RunReport): string {
     lines.push('')
   }
   return lines.join('\n')
+}
+
+/** One line of the history table: the headline figures of a run and how busy the machine was. */
+export function historyRow(r: RunReport): string {
+  const [app, base] = r.phases
+  if (!app || !base) return ''
+  const share = (p: PhaseReport) => {
+    const all = p.cpu.server + p.cpu.postgres + p.cpu.client + p.cpu.other
+    return all > 0 ? `${f0((p.cpu.other / all) * 100)} %` : '–'
+  }
+  const lat = (s: Summary) => `${f0(s.latencyMs.p50)} / ${f0(s.latencyMs.p95)} / ${f0(s.latencyMs.p99)}`
+  const verified = r.phases.every((p) => p.verification.missing === 0 && p.verification.wrong === 0 && p.verification.matching === p.verification.confirmed)
+  return (
+    `| ${r.date} | ${f0(r.settings.candidates)} × ${r.settings.questionsPerCandidate}${r.settings.thinkMs > 0 ? `, think ${f0(r.settings.thinkMs)} ms` : ''} | ${r.loadAverageAtStart} ` +
+    `| ${f0(app.summary.savesPerSecond)} | ${lat(app.summary)} | ${f0(app.summary.errorCount)} | ${share(app)} | ≈ ${f0(estimatedCeiling(app, r.machine.cpus))} ` +
+    `| ${f0(base.summary.savesPerSecond)} | ${lat(base.summary)} | ${f0(base.summary.errorCount)} | ${share(base)} | ≈ ${f0(estimatedCeiling(base, r.machine.cpus))} ` +
+    `| ${verified ? 'all found' : 'MISSING'} |`
+  )
+}
+
+const HISTORY_HEADER = [
+  '| Run (UTC) | Candidates × saves | Load average at start | App saves/s | App p50 / p95 / p99 ms | App errors | CPU taken by other processes (app phase) | App ceiling, idle machine (estimate) | Baseline saves/s | Baseline p50 / p95 / p99 ms | Baseline errors | CPU taken by other processes (baseline phase) | Baseline ceiling, idle machine (estimate) | Saves in the database |',
+  '|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+].join('\n')
+
+/** Adds a run to the history table between its markers (created when missing). */
+export function appendHistory(file: string, row: string): void {
+  const startMarker = '<!-- bench:test-day-history:start (one row per bench/test-day.ts --write) -->'
+  const endMarker = '<!-- bench:test-day-history:end -->'
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n'
+  const start = current.indexOf(startMarker)
+  const end = current.indexOf(endMarker)
+  const next =
+    start >= 0 && end > start
+      ? `${current.slice(0, end).trimEnd()}\n${row}\n${current.slice(end)}`
+      : `${current.trimEnd()}\n\n${startMarker}\n${HISTORY_HEADER}\n${row}\n${endMarker}\n`
+  writeFileSync(file, next)
 }
 
 /**
