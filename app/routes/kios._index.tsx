@@ -264,7 +264,15 @@ function Search({ finished, actionData }: { finished: boolean; actionData: Route
           </p>
           <p>{t.notFound}</p>
           <p>
-            <Link to={`/kios/akun-baru?nik=${encodeURIComponent(result.nik)}`}>{t.create}</Link>
+            {/* A POST, not a link with ?nik=: the whole NIK must not stay in the shared
+                desk's browser history. */}
+            <Form method="post" action="/kios/akun-baru">
+              <input type="hidden" name="intent" value="prefill" />
+              <input type="hidden" name="nik" value={result.nik} />
+              <button type="submit" className="link-button">
+                {t.create}
+              </button>
+            </Form>
           </p>
         </Notice>
       ) : null}

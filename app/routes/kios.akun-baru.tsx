@@ -31,6 +31,11 @@ const CreateSchema = z.object({
 export async function action({ request }: Route.ActionArgs) {
   const { ctx, institutionId } = await requireKioskOfficer(request)
   const formData = await request.formData()
+  // From the search result: open the form with the NIK filled in, creating nothing.
+  if (formData.get('intent') === 'prefill') {
+    const nik = String(formData.get('nik') ?? '').replace(/\D/g, '').slice(0, 16)
+    return { ok: true, errors: {}, values: { nik } }
+  }
   const parsed = parseForm(formData, CreateSchema)
   if (!parsed.ok) return parsed.response
   try {
