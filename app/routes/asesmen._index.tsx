@@ -195,7 +195,7 @@ function KindCard({ entry, deadline, canTake }: { entry: KindEntry; deadline: Da
             </dl>
             <p>{t.answered.replace('{n}', String(entry.answered)).replace('{total}', String(entry.total))}</p>
             <p hidden={!canTake}>
-              <Link className="button" to={`/asesmen/${slug}/halaman/${pageOfPosition(entry.kind, Math.min(entry.answered + 1, entry.total))}`}>
+              <Link className="button" to={`/asesmen/${slug}/halaman/${pageOfPosition(entry.kind, entry.firstUnanswered)}`}>
                 {t.resume}
                 <span className="visually-hidden"> {KIND_LABELS[entry.kind][locale]}</span>
               </Link>

@@ -1,4 +1,4 @@
-import { count, eq } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { z } from 'zod'
 import type { UseCaseContext } from '../context'
 import { attemptAnswer } from '../db/schema'
@@ -31,7 +31,7 @@ export type KindStatus =
       score: number | null
       scoreHidden: boolean
     }
-  | { status: 'in_progress'; attemptId: string; startedAt: Date; endsAt: Date | null; answered: number; total: number }
+  | { status: 'in_progress'; attemptId: string; startedAt: Date; endsAt: Date | null; answered: number; total: number; firstUnanswered: number }
   | { status: 'available'; questionCount: number; timeLimitMinutes: number | null }
   | { status: 'unavailable'; reason: 'not_configured' | 'deadline_passed' | 'no_registration' | 'registration_state' }
 
@@ -111,14 +111,23 @@ async function kindStatus(
   timeZone: string,
 ): Promise<KindStatus> {
   if (open) {
-    const [answered] = await ctx.db.select({ n: count() }).from(attemptAnswer).where(eq(attemptAnswer.attemptId, open.id))
+    const rows = await ctx.db
+      .select({ position: attemptAnswer.position })
+      .from(attemptAnswer)
+      .where(eq(attemptAnswer.attemptId, open.id))
+    const done = new Set(rows.map((r) => r.position))
+    const total = open.items.length
+    // "Continue" goes to the first gap, not past the last answer: skipped questions come first.
+    let firstUnanswered = 1
+    while (firstUnanswered < total && done.has(firstUnanswered)) firstUnanswered++
     return {
       status: 'in_progress',
       attemptId: open.id,
       startedAt: open.startedAt,
       endsAt: open.endsAt,
-      answered: answered?.n ?? 0,
-      total: open.items.length,
+      answered: rows.length,
+      total,
+      firstUnanswered,
     }
   }
   if (completed?.submittedAt) {

@@ -355,8 +355,9 @@ it('registration: an ineligible age and a closed batch are refused with the reas
   const adminPage = await admin.newPage()
   const adminProblems = guardPage(adminPage, { allowFormRefusals: true })
   const closedProgramme = 'Menjahit Pakaian Wanita'
-  await page.goto('/program')
-  const href = await page.getByRole('heading', { name: closedProgramme }).getByRole('link').getAttribute('href')
+  // Listed whatever its state now (another journey may have moved its dates); restored after.
+  await page.goto('/program?status=all')
+  const href = await page.getByRole('heading', { name: closedProgramme }).getByRole('link').first().getAttribute('href')
   const batchId = href!.split('/').at(-1)!
   const closes = () => adminPage.getByLabel('Pendaftaran ditutup', { exact: true })
   let originalCloses = ''
