@@ -127,6 +127,27 @@ describe('starting and resuming the written test', () => {
     expect(resumed.items[0]!.options.map((o) => o.key)).toEqual(attempt.items[1]!.optionOrder)
   })
 
+  it('sends "continue" to the first unanswered question, not past the last answer', async () => {
+    const { user, actor } = await registeredCandidate(db, batchId, T)
+    const { attempt } = await startAttempt(contextFor(database, actor, T), {
+      candidateId: user.id,
+      kind: 'written_test',
+    })
+    for (const position of [1, 2, 4, 5]) {
+      await saveAnswer(contextFor(database, actor, at(T, position)), {
+        attemptId: attempt.id,
+        position,
+        answer: attempt.items[position - 1]!.optionOrder[0]!,
+      })
+    }
+    const overview = await getAssessmentOverview(contextFor(database, actor, at(T, 6)), { candidateId: user.id })
+    expect(overview.kinds.find((k) => k.kind === 'written_test')).toMatchObject({
+      status: 'in_progress',
+      answered: 4,
+      firstUnanswered: 3,
+    })
+  })
+
   it('never puts the answer key in what the candidate pages receive', async () => {
     const { user, actor } = await registeredCandidate(db, batchId, T)
     const ctx = contextFor(database, actor, T)
@@ -221,6 +242,142 @@ describe('saving answers', () => {
       saveAnswer(contextFor(database, actor, at(T, 42)), { attemptId: attempt.id, position: 3, answer: 'A' }),
     ).rejects.toThrow('Asesmen ini sudah dikumpulkan. Jawaban tidak dapat diubah lagi.')
     expect((await answersOf(attempt.id)).size).toBe(2)
+  })
+})
+
+describe('what a save stores', () => {
+  it('replaces an answer, and audits each save with the answers it replaced', async () => {
+    const { user, actor } = await registeredCandidate(db, batchId, T)
+    const { attempt } = await startAttempt(contextFor(database, actor, T), {
+      candidateId: user.id,
+      kind: 'written_test',
+    })
+    const key = (position: number, i: number) => attempt.items[position - 1]!.optionOrder[i]!
+    await saveAnswers(contextFor(database, actor, at(T, 1)), {
+      attemptId: attempt.id,
+      answers: [
+        { position: 1, answer: key(1, 0) },
+        { position: 2, answer: key(2, 0) },
+      ],
+    })
+    const saved = await saveAnswers(contextFor(database, actor, at(T, 2)), {
+      attemptId: attempt.id,
+      answers: [
+        { position: 2, answer: key(2, 1) },
+        { position: 3, answer: key(3, 2) },
+      ],
+    })
+    expect(saved).toEqual({ savedAt: at(T, 2), positions: [2, 3] })
+    expect(await answersOf(attempt.id)).toEqual(
+      new Map([
+        [1, key(1, 0)],
+        [2, key(2, 1)],
+        [3, key(3, 2)],
+      ]),
+    )
+    const [row2] = await db
+      .select()
+      .from(attemptAnswer)
+      .where(and(eq(attemptAnswer.attemptId, attempt.id), eq(attemptAnswer.position, 2)))
+    expect(row2?.answeredAt.toISOString()).toBe(at(T, 2).toISOString())
+    expect(row2?.questionVersionId).toBe(attempt.items[1]!.questionVersionId)
+    const audits = await db
+      .select()
+      .from(auditEvent)
+      .where(and(eq(auditEvent.action, 'assessment.answer'), eq(auditEvent.entityId, attempt.id)))
+      .orderBy(auditEvent.id)
+    expect(
+      audits.map((a) => ({
+        actor: a.actorId,
+        institution: a.institutionId,
+        before: a.before,
+        after: a.after,
+      })),
+    ).toEqual([
+      {
+        actor: user.id,
+        institution: institutionId,
+        before: null,
+        after: { 1: key(1, 0), 2: key(2, 0) },
+      },
+      {
+        actor: user.id,
+        institution: institutionId,
+        before: { 2: key(2, 0) },
+        after: { 2: key(2, 1), 3: key(3, 2) },
+      },
+    ])
+    expect(audits[1]!.at.toISOString()).toBe(at(T, 2).toISOString())
+  })
+
+  it('refuses the whole request when one position or option is wrong, and changes nothing', async () => {
+    const { user, actor } = await registeredCandidate(db, batchId, T)
+    const { attempt } = await startAttempt(contextFor(database, actor, T), {
+      candidateId: user.id,
+      kind: 'written_test',
+    })
+    const ctx = contextFor(database, actor, at(T, 1))
+    const good = { position: 1, answer: attempt.items[0]!.optionOrder[0]! }
+    await expect(
+      saveAnswers(ctx, {
+        attemptId: attempt.id,
+        answers: [good, { position: 11, answer: 'A' }],
+      }),
+    ).rejects.toMatchObject({
+      fieldErrors: { q11: ['Nomor soal tidak dikenal.'] },
+    })
+    await expect(
+      saveAnswers(ctx, {
+        attemptId: attempt.id,
+        answers: [good, { position: 2, answer: 'Z' }],
+      }),
+    ).rejects.toMatchObject({
+      fieldErrors: { q2: ['Pilihan jawaban ini bukan pilihan soal tersebut.'] },
+    })
+    await expect(
+      saveAnswers(ctx, {
+        attemptId: '00000000-0000-4000-8000-000000000000',
+        answers: [good],
+      }),
+    ).rejects.toThrow('Asesmen tidak ditemukan.')
+    expect(await answersOf(attempt.id)).toEqual(new Map())
+    const audits = await db
+      .select()
+      .from(auditEvent)
+      .where(and(eq(auditEvent.action, 'assessment.answer'), eq(auditEvent.entityId, attempt.id)))
+    expect(audits).toHaveLength(0)
+  })
+
+  it('never saves across the submission: every confirmed save is scored, every refused one is not stored', async () => {
+    const { user, actor } = await registeredCandidate(db, batchId, T)
+    const { attempt } = await startAttempt(contextFor(database, actor, T), {
+      candidateId: user.id,
+      kind: 'written_test',
+    })
+    const ctx = contextFor(database, actor, at(T, 5))
+    // 'A' is the key of every test question: each stored answer is one correct answer.
+    const saves = attempt.items.map((_, i) =>
+      saveAnswer(ctx, {
+        attemptId: attempt.id,
+        position: i + 1,
+        answer: 'A',
+      }).then(
+        () => i + 1,
+        (error: unknown) => {
+          expect(error).toBeInstanceOf(ConflictError)
+          return null
+        },
+      ),
+    )
+    const submitted = submitAttempt(ctx, {
+      attemptId: attempt.id,
+      reason: 'candidate',
+    })
+    const confirmed = (await Promise.all(saves)).filter((p) => p !== null)
+    const { attempt: scored } = await submitted
+    const stored = await answersOf(attempt.id)
+    expect([...stored.keys()].sort((a, b) => a - b)).toEqual(confirmed)
+    expect(scored.correctCount).toBe(confirmed.length)
   })
 })
 

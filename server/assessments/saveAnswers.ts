@@ -1,12 +1,12 @@
-import { and, eq, inArray, sql } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
-import { SYSTEM } from '../auth/actor'
-import { recordAudit } from '../audit'
+import { actorId, onBehalfOf, SYSTEM } from '../auth/actor'
 import type { UseCaseContext } from '../context'
-import { assessmentAttempt, attemptAnswer, institution } from '../db/schema'
+import { queryRows, type DbOrTx } from '../db/client'
+import { assessmentAttempt, type AttemptItem, institution } from '../db/schema'
 import { ConflictError, NotFoundError, ValidationError } from '../errors'
 import { authorizeTake } from './access'
-import { formatDateAtTime, isExpired } from './records'
+import { formatDateAtTime } from './records'
 import { submitAttempt } from './submitAttempt'
 
 const Input = z.object({
@@ -30,6 +30,36 @@ export class AttemptClosedError extends ConflictError {
   }
 }
 
+/** What an attempt is made of once drawn; none of it ever changes afterwards. */
+interface DrawnAttempt {
+  candidateId: string
+  institutionId: string
+  items: AttemptItem[]
+}
+
+// Saves are the busiest path on test day (one per click, hundreds of candidates at once),
+// and an attempt's draw never changes, so each process keeps the recent ones instead of
+// reading the 40-item JSON on every save. Bounded; the oldest entry goes first.
+const DRAWN_CACHE_SIZE = 5000
+const drawnAttempts = new Map<string, DrawnAttempt>()
+
+async function drawnAttempt(db: DbOrTx, attemptId: string): Promise<DrawnAttempt | undefined> {
+  const cached = drawnAttempts.get(attemptId)
+  if (cached) return cached
+  const [row] = await db
+    .select({
+      candidateId: assessmentAttempt.candidateId,
+      institutionId: assessmentAttempt.institutionId,
+      items: assessmentAttempt.items,
+    })
+    .from(assessmentAttempt)
+    .where(eq(assessmentAttempt.id, attemptId))
+  if (!row) return undefined
+  if (drawnAttempts.size >= DRAWN_CACHE_SIZE) drawnAttempts.delete(drawnAttempts.keys().next().value!)
+  drawnAttempts.set(attemptId, row)
+  return row
+}
+
 /**
  * Saves answers of an open attempt (one, or a page of statements), replacing earlier
  * answers at the same positions. All or nothing: an unknown position or an option
@@ -37,10 +67,7 @@ export class AttemptClosedError extends ConflictError {
  * or was submitted nothing is saved and the candidate is told why; an attempt found
  * past its end is first submitted from what was saved in time.
  */
-export async function saveAnswers(
-  ctx: UseCaseContext,
-  input: z.input<typeof Input>,
-): Promise<{ savedAt: Date; positions: number[] }> {
+export async function saveAnswers(ctx: UseCaseContext, input: z.input<typeof Input>): Promise<{ savedAt: Date; positions: number[] }> {
   const parsed = Input.safeParse(input)
   if (!parsed.success) {
     const errors: Record<string, string[]> = {}
@@ -50,67 +77,67 @@ export async function saveAnswers(
   const { attemptId } = parsed.data
   // Later answers for the same position win within one request.
   const answers = [...new Map(parsed.data.answers.map((a) => [a.position, a])).values()]
-  const outcome = await ctx.db.transaction(async (tx) => {
-    // A share lock: saves of one attempt run side by side, but never across its submission.
-    const [attempt] = await tx.select().from(assessmentAttempt).where(eq(assessmentAttempt.id, attemptId)).for('share')
-    if (!attempt) throw new NotFoundError('Asesmen tidak ditemukan.')
-    // Checked here rather than before the transaction: one read less on the busiest path.
-    authorizeTake(ctx.actor, attempt.candidateId)
-    if (attempt.submittedAt) return { closed: 'submitted' as const, attempt }
-    if (isExpired(attempt, ctx.now)) return { closed: 'expired' as const, attempt }
 
-    const fieldErrors: Record<string, string[]> = {}
-    for (const a of answers) {
-      const item = attempt.items[a.position - 1]
-      if (!item) fieldErrors[`q${a.position}`] = ['Nomor soal tidak dikenal.']
-      else if (!item.optionOrder.includes(a.answer)) fieldErrors[`q${a.position}`] = ['Pilihan jawaban ini bukan pilihan soal tersebut.']
-    }
-    if (Object.keys(fieldErrors).length > 0) throw new ValidationError(fieldErrors, 'Jawaban tidak dapat disimpan.')
-
-    const positions = answers.map((a) => a.position)
-    const before = await tx
-      .select({ position: attemptAnswer.position, answer: attemptAnswer.answer })
-      .from(attemptAnswer)
-      .where(and(eq(attemptAnswer.attemptId, attemptId), inArray(attemptAnswer.position, positions)))
-    await tx
-      .insert(attemptAnswer)
-      .values(
-        answers.map((a) => ({
-          attemptId,
-          position: a.position,
-          questionVersionId: attempt.items[a.position - 1]!.questionVersionId,
-          answer: a.answer,
-          answeredAt: ctx.now,
-        })),
-      )
-      .onConflictDoUpdate({
-        target: [attemptAnswer.attemptId, attemptAnswer.position],
-        set: { answer: sql`excluded.answer`, answeredAt: sql`excluded.answered_at` },
-      })
-    await recordAudit(tx, ctx.actor, ctx.now, {
-      action: 'assessment.answer',
-      entityType: 'assessment_attempt',
-      entityId: attemptId,
-      institutionId: attempt.institutionId,
-      before: before.length > 0 ? Object.fromEntries(before.map((b) => [b.position, b.answer])) : null,
-      after: Object.fromEntries(answers.map((a) => [a.position, a.answer])),
-    })
-    return { closed: null, positions }
-  })
-
-  if (outcome.closed === null) return { savedAt: ctx.now, positions: outcome.positions }
-  const attempt = outcome.attempt
-  if (outcome.closed === 'expired') {
-    await submitAttempt({ ...ctx, actor: SYSTEM }, { attemptId, reason: 'time_up' })
+  const attempt = await drawnAttempt(ctx.db, attemptId)
+  if (!attempt) throw new NotFoundError('Asesmen tidak ditemukan.')
+  authorizeTake(ctx.actor, attempt.candidateId)
+  const fieldErrors: Record<string, string[]> = {}
+  for (const a of answers) {
+    const item = attempt.items[a.position - 1]
+    if (!item) fieldErrors[`q${a.position}`] = ['Nomor soal tidak dikenal.']
+    else if (!item.optionOrder.includes(a.answer)) fieldErrors[`q${a.position}`] = ['Pilihan jawaban ini bukan pilihan soal tersebut.']
   }
-  const [zone] = await ctx.db
-    .select({ tz: institution.timeZone })
-    .from(institution)
-    .where(eq(institution.id, attempt.institutionId))
-  const timeZone = zone?.tz ?? 'Asia/Makassar'
-  if (outcome.closed === 'expired' && attempt.endsAt) {
+  if (Object.keys(fieldErrors).length > 0) throw new ValidationError(fieldErrors, 'Jawaban tidak dapat disimpan.')
+
+  // One statement, so one round trip and atomic without BEGIN/COMMIT: share-lock the
+  // attempt (saves run side by side, never across its submission, which locks it for
+  // update and is waited for), and only while it is open write the answers and the audit
+  // row, whose "before" is the answers these positions held.
+  const rows = answers.map((a) => sql`(${a.position}::int, ${a.answer}::text, ${attempt.items[a.position - 1]!.questionVersionId}::uuid)`)
+  const after = JSON.stringify(Object.fromEntries(answers.map((a) => [a.position, a.answer])))
+  const [outcome] = await queryRows<{
+    submitted_at: Date | string | null
+    ends_at: Date | string | null
+    saved: number
+  }>(
+    ctx.db,
+    sql`
+    with locked as (
+      select submitted_at, ends_at from assessment_attempt where id = ${attemptId} for share
+    ), open as (
+      select 1 from locked where submitted_at is null and (ends_at is null or ends_at > ${ctx.now.toISOString()}::timestamptz)
+    ), given (position, answer, question_version_id) as (
+      values ${sql.join(rows, sql`, `)}
+    ), previous as (
+      select a.position, a.answer from attempt_answer a join given g on g.position = a.position
+      where a.attempt_id = ${attemptId}
+    ), saved as (
+      insert into attempt_answer (attempt_id, position, question_version_id, answer, answered_at)
+      select ${attemptId}::uuid, position, question_version_id, answer, ${ctx.now.toISOString()}::timestamptz
+      from given where exists (select 1 from open)
+      on conflict (attempt_id, position) do update set answer = excluded.answer, answered_at = excluded.answered_at
+      returning position
+    ), audited as (
+      insert into audit_event (at, actor_id, on_behalf_of_id, institution_id, action, entity_type, entity_id, before, after)
+      select ${ctx.now.toISOString()}::timestamptz, ${actorId(ctx.actor)}::uuid, ${onBehalfOf(ctx.actor)}::uuid,
+        ${attempt.institutionId}::uuid, 'assessment.answer', 'assessment_attempt', ${attemptId},
+        (select jsonb_object_agg(position::text, answer) from previous), ${after}::jsonb
+      where exists (select 1 from open)
+    )
+    select (select submitted_at from locked) as submitted_at, (select ends_at from locked) as ends_at,
+      (select count(*)::int from saved) as saved
+  `,
+  )
+  if (outcome && outcome.saved > 0) return { savedAt: ctx.now, positions: answers.map((a) => a.position) }
+
+  // Closed: submitted already, or past its end (then submitted now, from what was saved in time).
+  const expired = outcome?.submitted_at == null
+  if (expired) await submitAttempt({ ...ctx, actor: SYSTEM }, { attemptId, reason: 'time_up' })
+  const [zone] = await ctx.db.select({ tz: institution.timeZone }).from(institution).where(eq(institution.id, attempt.institutionId))
+  const endsAt = outcome?.ends_at ? new Date(outcome.ends_at) : null
+  if (expired && endsAt) {
     throw new AttemptClosedError(
-      `Waktu asesmen sudah habis pada ${formatDateAtTime(attempt.endsAt, timeZone)}. Jawaban ini tidak disimpan; jawaban yang tersimpan sebelumnya sudah dikumpulkan.`,
+      `Waktu asesmen sudah habis pada ${formatDateAtTime(endsAt, zone?.tz ?? 'Asia/Makassar')}. Jawaban ini tidak disimpan; jawaban yang tersimpan sebelumnya sudah dikumpulkan.`,
     )
   }
   throw new AttemptClosedError('Asesmen ini sudah dikumpulkan. Jawaban tidak dapat diubah lagi.')
