@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The bare baseline of bench/test-day.ts: a minimal node:http handler that takes the
-// same multipart save request and does one INSERT per request on a pg.Pool of the
+// same URL-encoded save request and does one INSERT per request on a pg.Pool of the
 // app's size. No framework, no session, no validation, no transaction, no audit —
 // what any handler on this machine and this database costs at the least.
 //   DATABASE_URL=postgres://… PORT=3401 POOL_MAX=10 node bench/baseline-server.mjs
@@ -23,18 +23,18 @@ const server = http.createServer((req, res) => {
   const chunks = []
   req.on('data', (c) => chunks.push(c))
   req.on('end', () => {
-    const body = Buffer.concat(chunks).toString('utf8')
-    const attempt = /name="attemptId"\r\n\r\n([^\r]*)\r\n/.exec(body)
-    const answer = /name="q(\d{1,4})"\r\n\r\n([^\r]*)\r\n/.exec(body)
+    const body = new URLSearchParams(Buffer.concat(chunks).toString('utf8'))
+    const attempt = body.get('attemptId')
+    const answer = [...body].find(([name]) => /^q\d{1,4}$/.test(name))
     if (!attempt || !answer) {
       res.writeHead(400, { 'Content-Type': 'application/json' }).end('{"ok":false}')
       return
     }
     const now = new Date()
-    pool.query(INSERT, [attempt[1], Number(answer[1]), answer[2], now]).then(
+    pool.query(INSERT, [attempt, Number(answer[0].slice(1)), answer[1], now]).then(
       () => {
         res.writeHead(200, { 'Content-Type': 'application/json' })
-        res.end(JSON.stringify({ ok: true, savedAt: now.toISOString(), positions: [Number(answer[1])] }))
+        res.end(JSON.stringify({ ok: true, savedAt: now.toISOString(), positions: [Number(answer[0].slice(1))] }))
       },
       (error) => {
         res.writeHead(500, { 'Content-Type': 'application/json' })

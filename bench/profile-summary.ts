@@ -62,7 +62,7 @@ function stage(fn: string, a: string): string {
     a === 'node:net' ||
     a === 'node:stream_base_commons'
   ) {
-    return 'HTTP and React Router request handling (Express, fetch Request/Response, multipart, streams)'
+    return 'HTTP and React Router request handling (Express, fetch Request/Response, body parsing, streams)'
   }
   if (a === '(idle)') return '(idle)'
   return 'other (Node internals: events, promises, async hooks, V8)'

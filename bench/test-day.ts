@@ -4,7 +4,7 @@
 //   node --import tsx bench/test-day.ts            # 500 candidates × 40 saves, prints the figures
 //   node --import tsx bench/test-day.ts --write    # … and puts them into BENCHMARKS.md
 //
-// Options: --candidates 500  --pool 10  --time-limit 900 (seconds, per phase)
+// Options: --candidates 500  --time-limit 900 (seconds, per phase)
 //          --think-ms 0 (mean pause between a candidate's saves; 0 = closed loop, as fast as served)
 //          --pg-port 55500  --app-port 3400  --baseline-port 3401  --fsync on|off
 //          --build (always rebuild)  --no-build (never rebuild)  --cpu-prof (profile the app server)
@@ -47,10 +47,12 @@ const int = (name: string, fallback: number) => {
 }
 
 const CANDIDATES = int('candidates', 500)
-// The app's pool: openPostgres(url) in server/db/client.ts defaults to max 10.
-const POOL = int('pool', 10)
+// The app's pool: runtime() opens it with openPostgres(url), whose default is max 10, and
+// offers no setting; the baseline gets the same size.
+const POOL = 10
 const TIME_LIMIT_S = int('time-limit', 900)
 const THINK_MS = Number(option('think-ms', '0'))
+if (!Number.isFinite(THINK_MS) || THINK_MS < 0) throw new Error('--think-ms must be a number ≥ 0')
 const PG_PORT = int('pg-port', 55500)
 const APP_PORT = int('app-port', 3400)
 const BASELINE_PORT = int('baseline-port', 3401)

@@ -126,7 +126,8 @@ function useBackgroundSave(formRef: React.RefObject<HTMLFormElement | null>, att
       setState({ status: 'saving' })
       let again = false
       try {
-        const body = new FormData()
+        // URL-encoded rather than multipart: a third of the bytes on a weak connection.
+        const body = new URLSearchParams()
         body.set('attemptId', attemptId)
         for (const [position, answer] of sending) body.set(`q${position}`, answer)
         const response = await fetch('/asesmen/simpan', { method: 'POST', body, headers: { Accept: 'application/json' } })

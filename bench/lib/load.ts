@@ -42,15 +42,9 @@ export interface LoadResult {
   errorSamples: string[]
 }
 
-const BOUNDARY = '----LatihBenchFormBoundary7MA4YWxkTrZu0gW'
-
-/** The body the question page's fetch(FormData) sends: multipart, attemptId and q<position>. */
+/** The body the question page's fetch(URLSearchParams) sends: attemptId and q<position>. */
 export function saveBody(attemptId: string, position: number, answer: string): string {
-  return (
-    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="attemptId"\r\n\r\n${attemptId}\r\n` +
-    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="q${position}"\r\n\r\n${answer}\r\n` +
-    `--${BOUNDARY}--\r\n`
-  )
+  return new URLSearchParams({ attemptId, [`q${position}`]: answer }).toString()
 }
 
 function post(
@@ -112,8 +106,8 @@ export async function runLoad(options: {
   const progress = setInterval(() => options.onProgress?.(answered, planned), 5000)
   const candidateLoop = async (c: VirtualCandidate) => {
     const headers = {
-      // What the browser sends with fetch('/asesmen/simpan', { body: FormData }).
-      'Content-Type': `multipart/form-data; boundary=${BOUNDARY}`,
+      // What the browser sends with fetch('/asesmen/simpan', { body: URLSearchParams }).
+      'Content-Type': 'application/x-www-form-urlencoded;charset=UTF-8',
       Accept: 'application/json',
       Origin: origin,
       Cookie: c.cookie,
