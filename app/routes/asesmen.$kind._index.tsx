@@ -31,8 +31,10 @@ export async function action({ request, params }: Route.ActionArgs) {
   const formData = await request.formData()
   try {
     await startAttempt(ctx, { candidateId, kind })
-    // Resume where the candidate left off: the first unanswered question.
+    // Resume where the candidate left off: the first unanswered question, or the review
+    // (where it is submitted) when every question has an answer.
     const sheet = await getAttemptPage(ctx, { candidateId, kind })
+    if (sheet.state === 'open' && sheet.unanswered.length === 0) return redirect(`/asesmen/${KIND_SLUGS[kind]}/periksa`)
     const next = sheet.state === 'open' ? (sheet.unanswered[0] ?? 1) : 1
     return redirect(`/asesmen/${KIND_SLUGS[kind]}/halaman/${pageOfPosition(kind, next)}`)
   } catch (error) {

@@ -195,7 +195,14 @@ function KindCard({ entry, deadline, canTake }: { entry: KindEntry; deadline: Da
             </dl>
             <p>{t.answered.replace('{n}', String(entry.answered)).replace('{total}', String(entry.total))}</p>
             <p hidden={!canTake}>
-              <Link className="button" to={`/asesmen/${slug}/halaman/${pageOfPosition(entry.kind, entry.firstUnanswered)}`}>
+              <Link
+                className="button"
+                to={
+                  entry.firstUnanswered === null
+                    ? `/asesmen/${slug}/periksa`
+                    : `/asesmen/${slug}/halaman/${pageOfPosition(entry.kind, entry.firstUnanswered)}`
+                }
+              >
                 {t.resume}
                 <span className="visually-hidden"> {KIND_LABELS[entry.kind][locale]}</span>
               </Link>

@@ -127,7 +127,7 @@ describe('starting and resuming the written test', () => {
     expect(resumed.items[0]!.options.map((o) => o.key)).toEqual(attempt.items[1]!.optionOrder)
   })
 
-  it('sends "continue" to the first unanswered question, not past the last answer', async () => {
+  it('sends "continue" to the first unanswered question, not past the last answer, and to the review when none is left', async () => {
     const { user, actor } = await registeredCandidate(db, batchId, T)
     const { attempt } = await startAttempt(contextFor(database, actor, T), {
       candidateId: user.id,
@@ -146,6 +146,16 @@ describe('starting and resuming the written test', () => {
       answered: 4,
       firstUnanswered: 3,
     })
+    // Every question answered: "continue" leads to the review (null), where it is submitted.
+    for (const position of [3, 6, 7, 8, 9, 10]) {
+      await saveAnswer(contextFor(database, actor, at(T, 7)), {
+        attemptId: attempt.id,
+        position,
+        answer: attempt.items[position - 1]!.optionOrder[0]!,
+      })
+    }
+    const complete = await getAssessmentOverview(contextFor(database, actor, at(T, 8)), { candidateId: user.id })
+    expect(complete.kinds.find((k) => k.kind === 'written_test')).toMatchObject({ answered: 10, firstUnanswered: null })
   })
 
   it('never puts the answer key in what the candidate pages receive', async () => {

@@ -31,7 +31,7 @@ export type KindStatus =
       score: number | null
       scoreHidden: boolean
     }
-  | { status: 'in_progress'; attemptId: string; startedAt: Date; endsAt: Date | null; answered: number; total: number; firstUnanswered: number }
+  | { status: 'in_progress'; attemptId: string; startedAt: Date; endsAt: Date | null; answered: number; total: number; firstUnanswered: number | null }
   | { status: 'available'; questionCount: number; timeLimitMinutes: number | null }
   | { status: 'unavailable'; reason: 'not_configured' | 'deadline_passed' | 'no_registration' | 'registration_state' }
 
@@ -117,9 +117,11 @@ async function kindStatus(
       .where(eq(attemptAnswer.attemptId, open.id))
     const done = new Set(rows.map((r) => r.position))
     const total = open.items.length
-    // "Continue" goes to the first gap, not past the last answer: skipped questions come first.
-    let firstUnanswered = 1
-    while (firstUnanswered < total && done.has(firstUnanswered)) firstUnanswered++
+    // "Continue" goes to the first gap, not past the last answer: skipped questions come
+    // first. With none left (null), it goes to the review, where the attempt is submitted.
+    let firstUnanswered: number | null = 1
+    while (firstUnanswered <= total && done.has(firstUnanswered)) firstUnanswered++
+    if (firstUnanswered > total) firstUnanswered = null
     return {
       status: 'in_progress',
       attemptId: open.id,

@@ -126,6 +126,18 @@ test('a candidate takes the written test with JavaScript off', async ({ page, no
     await phone.getByRole('button', { name: 'Periksa & kumpulkan' }).click()
   })
 
+  await test.step('with all 40 answered, "Lanjutkan" on the overview and on the start page lead to the review', async () => {
+    await expectReviewPage(phone, 'written')
+    await openOverview(phone, { prefix, name: 'asesmen-semua-terjawab' })
+    const card = kindCard(phone, 'written')
+    await expect(card.getByText('40 dari 40 terjawab')).toBeVisible()
+    await card.getByRole('link', { name: `Lanjutkan ${KINDS.written.label}` }).click()
+    await expectReviewPage(phone, 'written')
+    await phone.goto(`/asesmen/${KINDS.written.slug}`)
+    await phone.getByRole('button', { name: 'Lanjutkan mengerjakan' }).click()
+    await expectReviewPage(phone, 'written')
+  })
+
   await test.step('submit all 40 answers and see the results page', async () => {
     expect(answers.size).toBe(40)
     await submitFromReview(phone, 'written', { prefix, js: false })
