@@ -12,7 +12,7 @@ import { useFormat } from '../i18n/format'
 import { defineText, useText } from '../i18n/text'
 import { parseForm, useCaseFailure } from '../lib/forms.server'
 import { Notice } from '../ui/Notice'
-import { QuestionFormFields, tooLargeResponse } from './admin.bank-soal.$bankId.soal.baru'
+import { QuestionFormFields } from '../ui/admin/QuestionFormFields'
 import {
   idParam,
   orErrorPage,
@@ -20,6 +20,7 @@ import {
   questionFields,
   readQuestionForm,
   requireAdministrator,
+  tooLargeResponse,
   uploadedBytes,
 } from './admin.bank-soal.server'
 

@@ -7,7 +7,7 @@ import { updateBank } from '../../server/assessments/banks/updateBank'
 import { defineText, useLocale, useText } from '../i18n/text'
 import { formValues, useCaseFailure } from '../lib/forms.server'
 import { Field, FormErrors, TextAreaField, type FormState } from '../ui/form'
-import { bankFormText } from './admin.bank-soal.baru'
+import { bankFormText } from '../ui/admin/bankFormText'
 import { idParam, orErrorPage, requireAdministrator } from './admin.bank-soal.server'
 
 const text = defineText({

@@ -6,37 +6,9 @@ import { vocationalFieldsOf } from '../../server/assessments/banks/listBanks'
 import { KIND_LABEL, KIND_LABEL_EN } from '../../server/assessments/banks/options'
 import { defineText, useLocale, useText } from '../i18n/text'
 import { parseForm, useCaseFailure } from '../lib/forms.server'
+import { bankFormText } from '../ui/admin/bankFormText'
 import { Field, FormErrors, SelectField, TextAreaField } from '../ui/form'
 import { currentInstitution, requireAdministrator } from './admin.bank-soal.server'
-
-export const bankFormText = defineText({
-  id: {
-    problems: 'Bank soal belum dapat disimpan.',
-    kind: 'Jenis asesmen',
-    kindHint: 'Menentukan tipe soalnya: likert (penilaian diri), skala (potensi diri), atau pilihan ganda (tes tertulis). Tidak dapat diubah nanti.',
-    choose: 'Pilih jenis asesmen',
-    code: 'Kode bank',
-    codeHint: 'Huruf, angka, dan tanda hubung, mis. SL-LAS. Dipakai sebagai awalan kode soal; tidak dapat diubah nanti.',
-    title: 'Judul',
-    description: 'Keterangan',
-    descriptionHint: 'Boleh kosong. Ditampilkan kepada staf.',
-    field: 'Bidang kejuruan (khusus tes tertulis)',
-    fieldHint: 'Sama dengan bidang kejuruan program, mis. Las. Kosongkan untuk bagian kemampuan umum dan untuk asesmen lain.',
-  },
-  en: {
-    problems: 'The question bank could not be saved.',
-    kind: 'Assessment',
-    kindHint: 'Sets the question type: Likert (self-assessment), scaled (potential assessment) or multiple choice (written test). Cannot be changed later.',
-    choose: 'Choose an assessment',
-    code: 'Bank code',
-    codeHint: 'Letters, digits and hyphens, e.g. SL-LAS. Prefixes the question codes; cannot be changed later.',
-    title: 'Title',
-    description: 'Description',
-    descriptionHint: 'Optional. Shown to staff.',
-    field: 'Vocational field (written test only)',
-    fieldHint: 'The same as the programme’s vocational field, e.g. Las. Leave empty for the general aptitude part and for the other assessments.',
-  },
-})
 
 const text = defineText({
   id: { title: 'Buat bank soal', back: 'Kembali ke bank soal', save: 'Buat bank soal' },

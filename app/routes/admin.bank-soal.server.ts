@@ -4,6 +4,8 @@ import { listAdministeredInstitutions } from '../../server/programmes/listProgra
 import type { UseCaseContext } from '../../server/context'
 import { OPTION_COLUMNS, type QuestionFields } from '../../server/assessments/banks/questionRules'
 import { MAX_IMAGE_BYTES } from '../../server/assessments/banks/images'
+import type { FormFailure } from '../lib/forms.server'
+import { IMAGE_FIELD } from '../../server/assessments/banks/limits'
 import { declaredTooLarge, discardBody, readLimitedFormData } from './profil.dokumen.server'
 
 // Server helpers of the question-bank pages (/admin/bank-soal/…).
@@ -69,4 +71,14 @@ export async function uploadedBytes(formData: FormData, name: string): Promise<U
   const file = formData.get(name)
   if (!(file instanceof File) || file.size === 0) return null
   return new Uint8Array(await file.arrayBuffer())
+}
+
+const MB = String(MAX_IMAGE_BYTES / 1024 / 1024)
+
+/** The answer to a question form whose image is over the limit: nothing was read. */
+export function tooLargeResponse() {
+  return data<FormFailure>(
+    { ok: false, errors: { [IMAGE_FIELD]: [`Berkas terlalu besar; gambar paling besar ${MB} MB. Isian tidak terkirim, isi lagi.`] }, values: {} },
+    { status: 413 },
+  )
 }

@@ -5,8 +5,8 @@ import { getNewBatchDefaults } from '../../server/programmes/getBatchForAdmin'
 import { createBatchSchema } from '../../server/programmes/input'
 import { defineText, useText } from '../i18n/text'
 import { parseForm, useCaseFailure } from '../lib/forms.server'
+import { BatchForm } from '../ui/admin/BatchForm'
 import { Notice } from '../ui/Notice'
-import { BatchForm } from './admin.gelombang.$batchId._index'
 import { idParam, orErrorPage, requireAdministrator } from './admin.program.server'
 
 const text = defineText({

@@ -6,7 +6,7 @@ import { createProgrammeSchema } from '../../server/programmes/input'
 import { listAdministeredInstitutions } from '../../server/programmes/listProgrammesForAdmin'
 import { defineText, useText } from '../i18n/text'
 import { parseForm, useCaseFailure } from '../lib/forms.server'
-import { ProgrammeForm } from './admin.program.$programmeId._index'
+import { ProgrammeForm } from '../ui/admin/ProgrammeForm'
 import { requireAdministrator } from './admin.program.server'
 
 const text = defineText({
