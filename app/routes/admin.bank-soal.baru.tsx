@@ -27,7 +27,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 const Schema = z.object({
   institutionId: z.string(),
-  kind: z.enum(['self_assessment', 'potential', 'written_test'], { error: 'Pilih jenis asesmen.' }),
+  // Checked by createBank with the other fields, so every message is shown at once.
+  kind: z.string(),
   code: z.string(),
   title: z.string(),
   description: z.string().optional(),

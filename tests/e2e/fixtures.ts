@@ -3,13 +3,17 @@
 //  - a guard on `page` that fails the test when the page throws, logs console.error
 //    (hydration mismatches, broken enhancement scripts) or fails to load a script, style
 //    or image, unless `allowedConsoleErrors` matches the message;
+//  - `formPage`: a phone-sized page guarded alike, except that the 4xx data responses a
+//    JavaScript-on form gets when its input is refused are expected there;
 //  - `mailbox`: read the mail the app sent to the SMTP peer.
 import { type Page, test as base, expect } from '@playwright/test'
 import { newNoJsContext } from './helpers'
+import { openGuardedPage } from './journeys/guard'
 import { extractLink, readMailbox, waitForMail } from './mailbox'
 
 export interface E2eFixtures {
   noJsPage: Page
+  formPage: Page
   /** Console errors matching one of these do not fail the test (`test.use({ allowedConsoleErrors: [...] })`). */
   allowedConsoleErrors: RegExp[]
   mailbox: { waitForMail: typeof waitForMail; extractLink: typeof extractLink; readMailbox: typeof readMailbox }
@@ -45,6 +49,13 @@ export const test = base.extend<E2eFixtures>({
     const page = await context.newPage()
     await use(page)
     await context.close()
+  },
+
+  formPage: async ({ browser }, use) => {
+    const guarded = await openGuardedPage(browser, { allowFormRefusals: true })
+    await use(guarded.page)
+    await guarded.context.close()
+    expect(guarded.problems, `the page reported errors:\n${guarded.problems.join('\n')}`).toEqual([])
   },
 
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form

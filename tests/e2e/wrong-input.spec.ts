@@ -33,15 +33,9 @@ import { extractLink, readMailbox, waitForMail } from './mailbox'
 const prefix = 'salah'
 const WRONG_CREDENTIALS = 'E-mail/NIK atau kata sandi salah.'
 
-// Refusals answered to a JavaScript-on form come back as 4xx data responses; those are
-// expected here, so these pages use the journeys' guard that allows them (and nothing else).
-const it = test.extend<{ formPage: Page; noJsFormPage: Page }>({
-  formPage: async ({ browser }, use) => {
-    const guarded = await openGuardedPage(browser, { allowFormRefusals: true })
-    await use(guarded.page)
-    await guarded.context.close()
-    expect(guarded.problems, `the page reported errors:\n${guarded.problems.join('\n')}`).toEqual([])
-  },
+// Refusals answered to a JavaScript-on form come back as 4xx data responses; `formPage`
+// (tests/e2e/fixtures.ts) expects those. Its JavaScript-off twin:
+const it = test.extend<{ noJsFormPage: Page }>({
   noJsFormPage: async ({ browser }, use) => {
     const guarded = await openGuardedPage(browser, { js: false })
     await use(guarded.page)

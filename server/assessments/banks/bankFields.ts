@@ -16,7 +16,8 @@ export const ScaleInput = z.object({
 /** Title, description, field and scales: what both createBank and updateBank check. */
 export function checkBankFields(
   bag: FieldErrorBag,
-  kind: AssessmentKind,
+  /** null: the kind itself was refused; the checks that depend on it wait for it. */
+  kind: AssessmentKind | null,
   input: { title: string; description?: string; vocationalField?: string | null; scales?: ScaleFields[] },
 ): { title: string; description: string; vocationalField: string | null; scales: BankScale[] } {
   const title = input.title.trim()
@@ -27,14 +28,14 @@ export function checkBankFields(
   const field = (input.vocationalField ?? '').trim().replace(/\s+/g, ' ')
   let vocationalField: string | null = null
   if (field) {
-    if (kind !== 'written_test') bag.add('vocationalField', 'Bidang kejuruan hanya untuk bank tes tertulis (Asesmen Siap Latih).')
+    if (kind !== null && kind !== 'written_test') bag.add('vocationalField', 'Bidang kejuruan hanya untuk bank tes tertulis (Asesmen Siap Latih).')
     else if (field.length > 100) bag.add('vocationalField', 'Bidang kejuruan paling banyak 100 karakter.')
     else vocationalField = field
   }
   let scales: BankScale[] = []
   if (input.scales && input.scales.length > 0) {
     const checked = checkScales(input.scales)
-    if (!kindHasScales(kind) && checked.scales.length > 0) {
+    if (kind !== null && !kindHasScales(kind) && checked.scales.length > 0) {
       bag.add('scales', 'Bank tes tertulis tidak memakai skala.')
     }
     for (const issue of checked.issues) bag.add(`scale.${issue.index}.${issue.column}`, capitalise(issue.message))

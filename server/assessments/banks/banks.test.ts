@@ -56,6 +56,13 @@ describe('question banks', async () => {
     const fe = (error as ValidationError).fieldErrors
     expect(Object.keys(fe).sort()).toEqual(['code', 'title', 'vocationalField'])
     expect(await db.select().from(questionBank).where(eq(questionBank.code, 'SPI UJI!'))).toHaveLength(0)
+    // No kind chosen: said together with the other fields' messages, not one at a time.
+    const noKind = await failure(createBank(admin, { institutionId: f.inst.id, kind: '', code: 'kode salah!', title: '' }))
+    expect((noKind as ValidationError).fieldErrors).toEqual({
+      kind: ['Pilih jenis asesmen.'],
+      code: ['Kode bank: huruf, angka, dan tanda hubung, paling banyak 30 karakter (mis. LAS-TULIS).'],
+      title: ['Judul bank wajib diisi.'],
+    })
   })
 
   it('creates a question and keeps every old version unchanged when it is edited', async () => {

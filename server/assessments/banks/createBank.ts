@@ -5,12 +5,14 @@ import { authorize } from '../../auth/permissions'
 import type { UseCaseContext } from '../../context'
 import { questionBank } from '../../db/schema'
 import { ConflictError, isUniqueViolation } from '../../errors'
+import { ASSESSMENT_KINDS } from '../kinds'
 import { BANK_CODE, checkBankFields, ScaleInput } from './bankFields'
 import { FieldErrorBag, parseInput } from './validate'
 
 const Input = z.object({
   institutionId: z.uuid(),
-  kind: z.enum(['self_assessment', 'potential', 'written_test'], { error: 'Pilih jenis asesmen.' }),
+  // Checked below with the other fields, so every message is shown at once.
+  kind: z.string(),
   code: z.string(),
   title: z.string(),
   description: z.string().optional(),
@@ -28,13 +30,16 @@ export async function createBank(ctx: UseCaseContext, input: z.input<typeof Inpu
   authorize(ctx.actor, 'programme.manage', { institutionId: value.institutionId })
 
   const bag = new FieldErrorBag()
+  const kind = ASSESSMENT_KINDS.find((k) => k === value.kind) ?? null
+  if (!kind) bag.add('kind', 'Pilih jenis asesmen.')
   const code = value.code.trim().toUpperCase()
   if (!code) bag.add('code', 'Kode bank wajib diisi.')
   else if (code.length > 30 || !BANK_CODE.test(code)) {
     bag.add('code', 'Kode bank: huruf, angka, dan tanda hubung, paling banyak 30 karakter (mis. LAS-TULIS).')
   }
-  const fields = checkBankFields(bag, value.kind, value)
+  const fields = checkBankFields(bag, kind, value)
   bag.throwIfAny()
+  if (!kind) throw new Error('unreachable: a refused kind is in the bag')
 
   return ctx.db.transaction(async (tx) => {
     const [existing] = await tx
@@ -42,7 +47,7 @@ export async function createBank(ctx: UseCaseContext, input: z.input<typeof Inpu
       .from(questionBank)
       .where(and(eq(questionBank.institutionId, value.institutionId), eq(questionBank.code, code)))
     if (existing) {
-      if (existing.kind === value.kind && existing.title === fields.title) return { bankId: existing.id }
+      if (existing.kind === kind && existing.title === fields.title) return { bankId: existing.id }
       throw new ConflictError('Kode bank sudah dipakai.', { code: [`Kode ${code} sudah dipakai bank "${existing.title}".`] })
     }
     try {
@@ -50,7 +55,7 @@ export async function createBank(ctx: UseCaseContext, input: z.input<typeof Inpu
         .insert(questionBank)
         .values({
           institutionId: value.institutionId,
-          kind: value.kind,
+          kind,
           code,
           title: fields.title,
           description: fields.description,
