@@ -1,8 +1,9 @@
-import { Form, Link } from 'react-router'
+import { Link } from 'react-router'
 import type { Route } from './+types/admin.bank-soal._index'
 import { listBanks } from '../../server/assessments/banks/listBanks'
 import { KIND_LABEL, KIND_LABEL_EN, type AssessmentKind } from '../../server/assessments/banks/options'
 import { defineText, useLocale, useText } from '../i18n/text'
+import { InstitutionPicker } from '../ui/admin/InstitutionPicker'
 import { Notice } from '../ui/Notice'
 import { currentInstitution, orErrorPage, requireAdministrator } from './admin.bank-soal.server'
 
@@ -10,8 +11,6 @@ const text = defineText({
   id: {
     title: 'Bank soal',
     lead: 'Soal ketiga asesmen SOP langkah 5. Setiap gelombang memilih bank dan jumlah soalnya di halaman pengaturan asesmen gelombang.',
-    institution: 'Lembaga',
-    show: 'Tampilkan',
     add: 'Buat bank soal',
     empty: 'Belum ada bank soal untuk asesmen ini.',
     code: 'Kode',
@@ -27,8 +26,6 @@ const text = defineText({
   en: {
     title: 'Question banks',
     lead: 'Questions of the three assessments of SOP step 5. Each batch chooses its banks and question counts on its assessment settings page.',
-    institution: 'Institution',
-    show: 'Show',
     add: 'Create a question bank',
     empty: 'No question bank for this assessment yet.',
     code: 'Code',
@@ -66,23 +63,7 @@ export default function QuestionBanks({ loaderData }: Route.ComponentProps) {
     <>
       <h1>{t.title}</h1>
       <p>{t.lead}</p>
-      {institutions.length > 1 ? (
-        <Form method="get" className="actions">
-          <div className="field" style={{ margin: 0 }}>
-            <label htmlFor="lembaga">{t.institution}</label>
-            <select id="lembaga" name="lembaga" defaultValue={current.id}>
-              {institutions.map((i) => (
-                <option key={i.id} value={i.id}>
-                  {i.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className="secondary">
-            {t.show}
-          </button>
-        </Form>
-      ) : null}
+      <InstitutionPicker institutions={institutions} currentId={current.id} />
       <div className="actions">
         <Link className="button" to={`/admin/bank-soal/baru${suffix}`}>
           {t.add}

@@ -1,7 +1,5 @@
 import { data } from 'react-router'
 import { z } from 'zod'
-import { listAdministeredInstitutions } from '../../server/programmes/listProgrammesForAdmin'
-import type { UseCaseContext } from '../../server/context'
 import { OPTION_COLUMNS, type QuestionFields } from '../../server/assessments/banks/questionRules'
 import { MAX_IMAGE_BYTES } from '../../server/assessments/banks/images'
 import type { FormFailure } from '../lib/forms.server'
@@ -10,16 +8,7 @@ import { declaredTooLarge, discardBody, readLimitedFormData } from './profil.dok
 
 // Server helpers of the question-bank pages (/admin/bank-soal/…).
 
-export { idParam, orErrorPage, requireAdministrator } from './admin.program.server'
-
-/** The institution the page is about: ?lembaga= among the administrator's, else the first. */
-export async function currentInstitution(ctx: UseCaseContext, request: Request) {
-  const institutions = await listAdministeredInstitutions(ctx)
-  const wanted = new URL(request.url).searchParams.get('lembaga')
-  const current = institutions.find((i) => i.id === wanted) ?? institutions[0]
-  if (!current) throw data('Halaman ini hanya untuk administrator lembaga.', { status: 403 })
-  return { institutions, current }
-}
+export { currentInstitution, idParam, orErrorPage, requireAdministrator } from './admin.program.server'
 
 /** The text fields of the question form (named like the XLSX template's columns). */
 export const QuestionForm = z.object({

@@ -1,17 +1,16 @@
-import { data, Form, Link } from 'react-router'
+import { Link } from 'react-router'
 import type { Route } from './+types/admin.program._index'
-import { listAdministeredInstitutions, listProgrammesForAdmin } from '../../server/programmes/listProgrammesForAdmin'
+import { listProgrammesForAdmin } from '../../server/programmes/listProgrammesForAdmin'
 import { formatDateTime } from '../i18n/format'
 import { defineText, useLocale, useText } from '../i18n/text'
+import { InstitutionPicker } from '../ui/admin/InstitutionPicker'
 import { Notice } from '../ui/Notice'
-import { orErrorPage, requireAdministrator } from './admin.program.server'
+import { currentInstitution, orErrorPage, requireAdministrator } from './admin.program.server'
 
 const text = defineText({
   id: {
     title: 'Program & gelombang',
     lead: 'Program pelatihan lembaga beserta gelombangnya. Program yang diarsipkan tidak tampil di katalog publik.',
-    institution: 'Lembaga',
-    show: 'Tampilkan',
     add: 'Tambah program',
     empty: 'Belum ada program. Tambahkan program pertama lembaga ini.',
     archived: 'Diarsipkan',
@@ -31,8 +30,6 @@ const text = defineText({
   en: {
     title: 'Programmes & batches',
     lead: 'The institution’s training programmes and their batches. Archived programmes are hidden from the public catalogue.',
-    institution: 'Institution',
-    show: 'Show',
     add: 'Add programme',
     empty: 'No programmes yet. Add this institution’s first programme.',
     archived: 'Archived',
@@ -57,10 +54,7 @@ export function meta() {
 
 export async function loader({ request }: Route.LoaderArgs) {
   const { ctx } = await requireAdministrator(request)
-  const institutions = await listAdministeredInstitutions(ctx)
-  const wanted = new URL(request.url).searchParams.get('lembaga')
-  const current = institutions.find((i) => i.id === wanted) ?? institutions[0]
-  if (!current) throw data('Halaman ini hanya untuk administrator lembaga.', { status: 403 })
+  const { institutions, current } = await currentInstitution(ctx, request)
   const programmes = await orErrorPage(listProgrammesForAdmin(ctx, { institutionId: current.id }))
   return { institutions, current, programmes }
 }
@@ -76,23 +70,7 @@ export default function AdminProgrammes({ loaderData }: Route.ComponentProps) {
     <>
       <h1>{t.title}</h1>
       <p>{t.lead}</p>
-      {institutions.length > 1 ? (
-        <Form method="get" className="actions">
-          <div className="field" style={{ margin: 0 }}>
-            <label htmlFor="lembaga">{t.institution}</label>
-            <select id="lembaga" name="lembaga" defaultValue={current.id}>
-              {institutions.map((i) => (
-                <option key={i.id} value={i.id}>
-                  {i.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className="secondary">
-            {t.show}
-          </button>
-        </Form>
-      ) : null}
+      <InstitutionPicker institutions={institutions} currentId={current.id} />
       <div className="actions">
         <Link className="button" to={newLink}>
           {t.add}

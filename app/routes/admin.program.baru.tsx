@@ -1,13 +1,12 @@
-import { data, Link, redirect } from 'react-router'
+import { Link, redirect } from 'react-router'
 import type { Route } from './+types/admin.program.baru'
 import { createProgramme } from '../../server/programmes/createProgramme'
 import { listVocationalFields } from '../../server/programmes/getProgrammeForAdmin'
 import { createProgrammeSchema } from '../../server/programmes/input'
-import { listAdministeredInstitutions } from '../../server/programmes/listProgrammesForAdmin'
 import { defineText, useText } from '../i18n/text'
 import { parseForm, useCaseFailure } from '../lib/forms.server'
 import { ProgrammeForm } from '../ui/admin/ProgrammeForm'
-import { requireAdministrator } from './admin.program.server'
+import { currentInstitution, requireAdministrator } from './admin.program.server'
 
 const text = defineText({
   id: { back: 'Semua program', title: 'Tambah program', lead: 'Setelah program disimpan, tambahkan gelombangnya.', save: 'Simpan program' },
@@ -20,10 +19,7 @@ export function meta() {
 
 export async function loader({ request }: Route.LoaderArgs) {
   const { ctx } = await requireAdministrator(request)
-  const institutions = await listAdministeredInstitutions(ctx)
-  const wanted = new URL(request.url).searchParams.get('lembaga')
-  const current = institutions.find((i) => i.id === wanted) ?? institutions[0]
-  if (!current) throw data('Halaman ini hanya untuk administrator lembaga.', { status: 403 })
+  const { institutions, current } = await currentInstitution(ctx, request)
   const fields = await listVocationalFields(ctx, { institutionId: current.id })
   return { institutions: institutions.map((i) => ({ id: i.id, name: i.name })), currentId: current.id, fields }
 }

@@ -4,10 +4,11 @@ import { hasRole } from '../../server/auth/permissions'
 import type { UseCaseContext } from '../../server/context'
 import { UseCaseError } from '../../server/errors'
 import { isUuid } from '../../server/programmes/input'
+import { listAdministeredInstitutions } from '../../server/programmes/listProgrammesForAdmin'
 import { runtime } from '../../server/runtime'
 import { requireStaff } from '../lib/session.server'
 
-// Shared by the administrator's programme and batch pages.
+// Shared by the administrator's pages (programmes, batches, question banks).
 
 /** The signed-in administrator's use-case context; other staff get a 403 page. */
 export async function requireAdministrator(request: Request): Promise<{ actor: Actor; ctx: UseCaseContext }> {
@@ -35,4 +36,13 @@ export async function orErrorPage<T>(work: Promise<T>): Promise<T> {
     }
     throw error
   }
+}
+
+/** The institution the page is about: ?lembaga= among the administrator's, else the first. */
+export async function currentInstitution(ctx: UseCaseContext, request: Request) {
+  const institutions = await listAdministeredInstitutions(ctx)
+  const wanted = new URL(request.url).searchParams.get('lembaga')
+  const current = institutions.find((i) => i.id === wanted) ?? institutions[0]
+  if (!current) throw data('Halaman ini hanya untuk administrator lembaga.', { status: 403 })
+  return { institutions, current }
 }

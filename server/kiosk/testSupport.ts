@@ -2,21 +2,11 @@
 import type { Actor, StaffRole } from '../auth/actor'
 import { loadActor } from '../auth/sessions'
 import type { Db } from '../db/client'
-import { createStaff } from '../db/factories'
+import { staffActor as createStaffActor } from '../../tests/actors'
 
-let serial = 0
-
-/** A staff account with these roles, loaded as the app loads it for a request. */
-export async function staffActor(db: Db, institutionId: string, roles: StaffRole[], name = 'Petugas Kios'): Promise<Actor> {
-  serial += 1
-  const user = await createStaff(db, {
-    institutionId,
-    email: `staf.${serial}.${Math.random().toString(36).slice(2, 8)}@bpvp.test`,
-    displayName: `${name} ${serial}`,
-    roles,
-    password: 'Latih-Uji-2026',
-  })
-  return reload(db, { userId: user.id, kind: 'staff', email: user.email, displayName: user.displayName })
+/** A staff account with these roles (a kiosk officer unless named otherwise). */
+export function staffActor(db: Db, institutionId: string, roles: StaffRole[], name = 'Petugas Kios'): Promise<Actor> {
+  return createStaffActor(db, institutionId, roles, name)
 }
 
 /** The same person's actor as the next request would see it (open session included). */

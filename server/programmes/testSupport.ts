@@ -1,24 +1,10 @@
-import type { StaffRole } from '../auth/actor'
-import { loadActor } from '../auth/sessions'
 import type { DbOrTx } from '../db/client'
-import { createInstitution, createStaff } from '../db/factories'
+import { createInstitution } from '../db/factories'
 
 // Shared set-up for this folder's integration tests: two institutions and one actor per
 // kind of person who might try to manage programmes.
 
-let serial = 0
-
-export async function staffActor(db: DbOrTx, institutionId: string, roles: StaffRole[]) {
-  serial += 1
-  const user = await createStaff(db, {
-    institutionId,
-    email: `staf${serial}.${roles.join('-')}@uji.test`,
-    displayName: `Staf ${serial}`,
-    roles,
-    password: 'Latih-Uji-2026',
-  })
-  return loadActor(db, { userId: user.id, kind: 'staff', email: user.email, displayName: user.displayName })
-}
+export { staffActor } from '../../tests/actors'
 
 export async function twoInstitutions(db: DbOrTx) {
   const kendari = await createInstitution(db)

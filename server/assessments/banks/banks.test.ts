@@ -10,21 +10,12 @@ import { getBank } from './getBank'
 import { getQuestion } from './getQuestion'
 import { LIKERT_OPTIONS } from './options'
 import { restoreQuestion } from './restoreQuestion'
-import { bankFixture, memoryStorage, PNG_BYTES } from './testSupport'
+import { bankFixture, failure, memoryStorage, PNG_BYTES } from './testSupport'
 import { updateBank } from './updateBank'
 import { updateQuestion } from './updateQuestion'
 
 const NOW = new Date('2026-03-10T02:00:00Z')
 const mc = { pertanyaan: 'Posisi 3G adalah posisi …', opsi_a: 'datar', opsi_b: 'horizontal', opsi_c: 'vertikal', opsi_d: 'di atas kepala', kunci: 'C' }
-
-async function failure(promise: Promise<unknown>) {
-  try {
-    await promise
-  } catch (error) {
-    return error
-  }
-  throw new Error('expected a failure')
-}
 
 describe('question banks', async () => {
   const database = await createTestDatabase()

@@ -8,18 +8,9 @@ import { configureBatchAssessments, countField } from './configureBatchAssessmen
 import { createBank } from './createBank'
 import { getBatchAssessmentSetup } from './getBatchAssessmentSetup'
 import { importBankXlsx } from './importBankXlsx'
-import { bankFixture, mcRow, workbookBytes } from './testSupport'
+import { bankFixture, failure, mcRow, workbookBytes } from './testSupport'
 
 const NOW = new Date('2026-03-10T02:00:00Z')
-
-async function failure(promise: Promise<unknown>) {
-  try {
-    await promise
-  } catch (error) {
-    return error
-  }
-  throw new Error('expected a failure')
-}
 
 describe('per-batch assessment configuration', async () => {
   const database = await createTestDatabase()

@@ -69,3 +69,13 @@ export function memoryStorage(): FileStorage & { files: Map<string, Uint8Array> 
 }
 
 export const PNG_BYTES = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82])
+
+/** The error a promise rejects with; a promise that resolves fails the test. */
+export async function failure(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise
+  } catch (error) {
+    return error
+  }
+  throw new Error('expected a failure')
+}
