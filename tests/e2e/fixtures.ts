@@ -5,6 +5,7 @@
 //    or image, unless `allowedConsoleErrors` matches the message;
 //  - `formPage`: a phone-sized page guarded alike, except that the 4xx data responses a
 //    JavaScript-on form gets when its input is refused are expected there;
+//  - `noJsFormPage`: the same with JavaScript off;
 //  - `mailbox`: read the mail the app sent to the SMTP peer.
 import { type Page, test as base, expect } from '@playwright/test'
 import { newNoJsContext } from './helpers'
@@ -14,6 +15,7 @@ import { extractLink, readMailbox, waitForMail } from './mailbox'
 export interface E2eFixtures {
   noJsPage: Page
   formPage: Page
+  noJsFormPage: Page
   /** Console errors matching one of these do not fail the test (`test.use({ allowedConsoleErrors: [...] })`). */
   allowedConsoleErrors: RegExp[]
   mailbox: { waitForMail: typeof waitForMail; extractLink: typeof extractLink; readMailbox: typeof readMailbox }
@@ -56,6 +58,13 @@ export const test = base.extend<E2eFixtures>({
     await use(guarded.page)
     await guarded.context.close()
     expect(guarded.problems, `the page reported errors:\n${guarded.problems.join('\n')}`).toEqual([])
+  },
+
+  noJsFormPage: async ({ browser }, use) => {
+    const guarded = await openGuardedPage(browser, { js: false })
+    await use(guarded.page)
+    await guarded.context.close()
+    expect(guarded.problems, `the JavaScript-off page reported errors:\n${guarded.problems.join('\n')}`).toEqual([])
   },
 
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form

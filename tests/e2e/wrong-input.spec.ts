@@ -27,22 +27,14 @@ import {
   waitForHydration,
 } from './journeys/candidate'
 import { fakeFile, jpegFile, oversizedPng, pdfFile } from './journeys/files'
-import { guardPage, openGuardedPage } from './journeys/guard'
+import { guardPage } from './journeys/guard'
 import { extractLink, readMailbox, waitForMail } from './mailbox'
 
 const prefix = 'salah'
 const WRONG_CREDENTIALS = 'E-mail/NIK atau kata sandi salah.'
 
 // Refusals answered to a JavaScript-on form come back as 4xx data responses; `formPage`
-// (tests/e2e/fixtures.ts) expects those. Its JavaScript-off twin:
-const it = test.extend<{ noJsFormPage: Page }>({
-  noJsFormPage: async ({ browser }, use) => {
-    const guarded = await openGuardedPage(browser, { js: false })
-    await use(guarded.page)
-    await guarded.context.close()
-    expect(guarded.problems, `the JavaScript-off page reported errors:\n${guarded.problems.join('\n')}`).toEqual([])
-  },
-})
+// and `noJsFormPage` (tests/e2e/fixtures.ts) expect those.
 
 function formAlert(page: Page) {
   return page.locator('main').getByRole('alert')
@@ -55,7 +47,7 @@ async function expectSignInRefused(page: Page, identifier: string, password: str
   await expect(page).toHaveURL(/\/masuk$/)
 }
 
-it('sign-up: a bad, duplicate or weak entry is refused at its field and creates no account', async ({ formPage: page, noJsFormPage }) => {
+test('sign-up: a bad, duplicate or weak entry is refused at its field and creates no account', async ({ formPage: page, noJsFormPage }) => {
   test.setTimeout(90_000)
   const existing = newCandidate({ emailPrefix: 'sudah-ada' })
   const c = newCandidate({ emailPrefix: 'gagal-daftar' })
@@ -135,7 +127,7 @@ function witaClock(date: Date): string {
     .replace(':', '.')
 }
 
-it('sign-in: a wrong password is refused, and five failures lock the account with the time it opens again', async ({
+test('sign-in: a wrong password is refused, and five failures lock the account with the time it opens again', async ({
   formPage: page,
 }) => {
   test.setTimeout(90_000)
@@ -182,7 +174,7 @@ it('sign-in: a wrong password is refused, and five failures lock the account wit
   await expect(page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Masuk' })).toBeVisible()
 })
 
-it('profile: wrong entries and wrong uploads are refused at their field and the saved values stay', async ({
+test('profile: wrong entries and wrong uploads are refused at their field and the saved values stay', async ({
   formPage: page,
   noJsFormPage,
 }) => {
@@ -300,7 +292,7 @@ it('profile: wrong entries and wrong uploads are refused at their field and the 
   })
 })
 
-it('registration: an ineligible age and a closed batch are refused with the reason; a double submit registers once', async ({
+test('registration: an ineligible age and a closed batch are refused with the reason; a double submit registers once', async ({
   formPage: page,
   browser,
 }) => {
@@ -456,7 +448,7 @@ it('registration: an ineligible age and a closed batch are refused with the reas
   })
 })
 
-it('kiosk: a bad or taken NIK, bad contact details and a weak password are refused at their field', async ({
+test('kiosk: a bad or taken NIK, bad contact details and a weak password are refused at their field', async ({
   formPage: page,
   browser,
 }) => {
