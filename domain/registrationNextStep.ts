@@ -3,9 +3,12 @@
 // Plenary outcomes are a secret until the batch's announcement (SOP step 9), so before
 // then a candidate is shown the same thing whatever the plenary decided.
 
-import { formatDateId, INDONESIAN_MONTHS } from './calendar';
+import { formatDateId } from './calendar';
 import type { RegistrationState } from './registrationStates';
-import { toZonedDateTime } from './zonedTime';
+import { ENGLISH_MONTHS, formatZonedDateTime } from './zonedTime';
+
+// Kept importable from here while older callers move to domain/zonedTime.ts.
+export { formatZonedDate, formatZonedDateTime, timeZoneAbbreviation } from './zonedTime';
 
 /** The batch dates the next step depends on (instants, except the training's first day). */
 export type NextStepDates = {
@@ -25,52 +28,6 @@ export type NextStep = {
   /** When the candidate must have done it; absent when the next move is not theirs. */
   dueAt?: Date;
 };
-
-const ENGLISH_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
-
-const ZONE_ABBREVIATIONS: Record<string, string> = {
-  'Asia/Jakarta': 'WIB',
-  'Asia/Pontianak': 'WIB',
-  'Asia/Makassar': 'WITA',
-  'Asia/Jayapura': 'WIT',
-};
-
-export function timeZoneAbbreviation(timeZone: string): string {
-  return ZONE_ABBREVIATIONS[timeZone] ?? timeZone;
-}
-
-/**
- * '12 Januari 2027 08.00 WITA' (or '12 January 2027 08:00 WITA'): an instant read in
- * the centre's zone. By hand, so messages do not depend on the runtime's ICU data.
- */
-export function formatZonedDateTime(instant: Date, timeZone: string, locale: 'id' | 'en' = 'id'): string {
-  const z = toZonedDateTime(instant, timeZone);
-  const month = (locale === 'id' ? INDONESIAN_MONTHS : ENGLISH_MONTHS)[z.month - 1];
-  const hh = String(z.hour).padStart(2, '0');
-  const mm = String(z.minute).padStart(2, '0');
-  const time = locale === 'id' ? `${hh}.${mm}` : `${hh}:${mm}`;
-  return `${z.day} ${month} ${z.year} ${time} ${timeZoneAbbreviation(timeZone)}`;
-}
-
-/** '12 Januari 2027' for an instant read in the centre's zone. */
-export function formatZonedDate(instant: Date, timeZone: string, locale: 'id' | 'en' = 'id'): string {
-  const z = toZonedDateTime(instant, timeZone);
-  const month = (locale === 'id' ? INDONESIAN_MONTHS : ENGLISH_MONTHS)[z.month - 1];
-  return `${z.day} ${month} ${z.year}`;
-}
 
 function formatIsoDateEn(isoDate: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);

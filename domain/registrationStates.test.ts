@@ -108,6 +108,10 @@ describe('nextState', () => {
     expect(run('reserve', 'promote_reserve', 're_register')).toBe('re_registered');
     expect(run('reserve', 'close_reserve')).toBe('not_passed');
     expect(run('passed', 'forfeit')).toBe('forfeited');
+    expect(run('written_test_passed', 'not_invite')).toBe('not_passed');
+    expect(run('invited_to_interview', 'plenary_not_pass')).toBe('not_passed');
+    expect(run('passed', 'amend_to_reserve', 'amend_to_passed')).toBe('passed');
+    expect(run('reserve', 'amend_to_not_passed')).toBe('not_passed');
     expect(run('re_registered', 'withdraw')).toBe('withdrawn');
   });
 
@@ -155,7 +159,7 @@ describe('allowedActions', () => {
   it('lists what the table allows, in table order', () => {
     expect(allowedActions('registered')).toEqual(['complete_assessments', 'lapse_assessments', 'withdraw']);
     expect(allowedActions('interviewed')).toEqual(['plenary_pass', 'plenary_reserve', 'plenary_not_pass', 'withdraw']);
-    expect(allowedActions('reserve')).toEqual(['promote_reserve', 'close_reserve', 'withdraw']);
+    expect(allowedActions('reserve')).toEqual(['promote_reserve', 'close_reserve', 'amend_to_passed', 'amend_to_not_passed', 'withdraw']);
     expect(allowedActions('withdrawn')).toEqual([]);
   });
   it('agrees with nextState for every pair', () => {

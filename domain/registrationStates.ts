@@ -27,10 +27,14 @@ export const REGISTRATION_ACTIONS = [
   'pass_written_test',
   'fail_written_test',
   'invite_to_interview',
+  'not_invite',
   'record_interview',
   'plenary_pass',
   'plenary_reserve',
   'plenary_not_pass',
+  'amend_to_passed',
+  'amend_to_reserve',
+  'amend_to_not_passed',
   'promote_reserve',
   'close_reserve',
   're_register',
@@ -67,14 +71,26 @@ const FORWARD: ReadonlyArray<Transition> = [
   { from: 'assessed', action: 'fail_written_test', to: 'written_test_failed' },
   // SOP step 7: only those invited are interviewed.
   { from: 'written_test_passed', action: 'invite_to_interview', to: 'invited_to_interview' },
+  // A batch may invite only the best N by written score: the others' registration ends
+  // here, so the one-active-registration rule does not hold them back elsewhere.
+  { from: 'written_test_passed', action: 'not_invite', to: 'not_passed' },
   { from: 'invited_to_interview', action: 'record_interview', to: 'interviewed' },
-  // SOP step 8: the plenary decides.
+  // SOP step 8: the plenary decides. Someone invited but absent (and not rescheduled),
+  // or never interviewed, is not passed by the plenary.
   { from: 'interviewed', action: 'plenary_pass', to: 'passed' },
   { from: 'interviewed', action: 'plenary_reserve', to: 'reserve' },
   { from: 'interviewed', action: 'plenary_not_pass', to: 'not_passed' },
+  { from: 'invited_to_interview', action: 'plenary_not_pass', to: 'not_passed' },
   // A reserve steps in for someone who forfeits, or is released when the batch closes.
   { from: 'reserve', action: 'promote_reserve', to: 'passed' },
   { from: 'reserve', action: 'close_reserve', to: 'not_passed' },
+  // An amendment of a finalised plenary (a new snapshot with its reason) moves an
+  // outcome between passed and reserve, or ends it. 'not_passed' stays terminal: the
+  // candidate may already be registered elsewhere (docs/decisions/009).
+  { from: 'reserve', action: 'amend_to_passed', to: 'passed' },
+  { from: 'passed', action: 'amend_to_reserve', to: 'reserve' },
+  { from: 'passed', action: 'amend_to_not_passed', to: 'not_passed' },
+  { from: 'reserve', action: 'amend_to_not_passed', to: 'not_passed' },
   // SOP step 10: re-registration is mandatory for those who passed.
   { from: 'passed', action: 're_register', to: 're_registered' },
   { from: 'passed', action: 'forfeit', to: 'forfeited' },
@@ -113,10 +129,14 @@ export const ACTION_LABELS: Record<RegistrationAction, { id: string; en: string 
   pass_written_test: { id: 'Nyatakan lulus tes tulis', en: 'Pass written test' },
   fail_written_test: { id: 'Nyatakan tidak lulus tes tulis', en: 'Fail written test' },
   invite_to_interview: { id: 'Undang wawancara', en: 'Invite to interview' },
+  not_invite: { id: 'Tidak diundang wawancara', en: 'Not invited to interview' },
   record_interview: { id: 'Catat hasil wawancara', en: 'Record interview' },
   plenary_pass: { id: 'Pleno: lulus', en: 'Plenary: pass' },
   plenary_reserve: { id: 'Pleno: cadangan', en: 'Plenary: reserve' },
   plenary_not_pass: { id: 'Pleno: tidak lulus', en: 'Plenary: not passed' },
+  amend_to_passed: { id: 'Perubahan pleno: lulus', en: 'Plenary amendment: passed' },
+  amend_to_reserve: { id: 'Perubahan pleno: cadangan', en: 'Plenary amendment: reserve' },
+  amend_to_not_passed: { id: 'Perubahan pleno: tidak lulus', en: 'Plenary amendment: not passed' },
   promote_reserve: { id: 'Naikkan cadangan menjadi lulus', en: 'Promote reserve' },
   close_reserve: { id: 'Tutup daftar cadangan', en: 'Close reserve list' },
   re_register: { id: 'Daftar ulang', en: 'Re-register' },

@@ -12,7 +12,7 @@ export type ZonedDateTime = {
   millisecond: number;
 };
 
-import { isValidCalendarDate } from './calendar';
+import { INDONESIAN_MONTHS, isValidCalendarDate } from './calendar';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -122,3 +122,54 @@ export function calendarDateInZone(now: Date, timeZone: string): string {
   const z = toZonedDateTime(now, timeZone);
   return `${String(z.year).padStart(4, '0')}-${String(z.month).padStart(2, '0')}-${String(z.day).padStart(2, '0')}`;
 }
+
+// ---- Formatting an instant in a centre's zone, the one place for it (server, PDFs,
+// mails, XLSX titles and the domain's messages all call these).
+
+export const ENGLISH_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+/** Indonesia's three zones by their everyday names; the one list of them. */
+const ZONE_ABBREVIATIONS: Record<string, string> = {
+  'Asia/Jakarta': 'WIB',
+  'Asia/Pontianak': 'WIB',
+  'Asia/Makassar': 'WITA',
+  'Asia/Jayapura': 'WIT',
+};
+
+export function timeZoneAbbreviation(timeZone: string): string {
+  return ZONE_ABBREVIATIONS[timeZone] ?? timeZone;
+}
+
+/**
+ * '12 Januari 2027 08.00 WITA' (or '12 January 2027 08:00 WITA'): an instant read in
+ * the centre's zone. By hand, so messages do not depend on the runtime's ICU data.
+ */
+export function formatZonedDateTime(instant: Date, timeZone: string, locale: 'id' | 'en' = 'id'): string {
+  const z = toZonedDateTime(instant, timeZone);
+  const month = (locale === 'id' ? INDONESIAN_MONTHS : ENGLISH_MONTHS)[z.month - 1];
+  const hh = String(z.hour).padStart(2, '0');
+  const mm = String(z.minute).padStart(2, '0');
+  const time = locale === 'id' ? `${hh}.${mm}` : `${hh}:${mm}`;
+  return `${z.day} ${month} ${z.year} ${time} ${timeZoneAbbreviation(timeZone)}`;
+}
+
+/** '12 Januari 2027' for an instant read in the centre's zone. */
+export function formatZonedDate(instant: Date, timeZone: string, locale: 'id' | 'en' = 'id'): string {
+  const z = toZonedDateTime(instant, timeZone);
+  const month = (locale === 'id' ? INDONESIAN_MONTHS : ENGLISH_MONTHS)[z.month - 1];
+  return `${z.day} ${month} ${z.year}`;
+}
+

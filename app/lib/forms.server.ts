@@ -1,6 +1,7 @@
 import { data } from 'react-router'
 import type { z } from 'zod'
 import { UseCaseError } from '../../server/errors'
+import { fieldErrorsFromIssues } from '../../server/validation'
 
 /** What an action returns when a form cannot be accepted. */
 export interface FormFailure {
@@ -33,12 +34,7 @@ export function parseForm<S extends z.ZodType>(
   }
   const result = schema.safeParse(raw)
   if (result.success) return { ok: true, value: result.data }
-  const errors: Record<string, string[]> = {}
-  for (const issue of result.error.issues) {
-    const field = issue.path.map(String).join('.')
-    ;(errors[field] ??= []).push(issue.message)
-  }
-  return { ok: false, response: failure(formData, errors, 400) }
+  return { ok: false, response: failure(formData, fieldErrorsFromIssues(result.error.issues), 400) }
 }
 
 export function failure(formData: FormData, errors: Record<string, string[]>, status = 400) {

@@ -27,6 +27,18 @@ export const PERMISSIONS = {
   'assessment.take': ['self'],
   'assessment.readOwn': ['self', 'assisted'],
   'assessment.report': ['administrator', 'selection_committee'],
+  // SOP steps 6–8, one permission per stage (docs/decisions/009). Interviewers hold
+  // 'interview.score' for their own slots only: the use case checks the slot's interviewers.
+  'selection.read': ['administrator', 'selection_committee'],
+  'selection.configure': ['selection_committee'],
+  'writtenTest.publish': ['selection_committee'],
+  'interview.schedule': ['selection_committee'],
+  'interview.chooseSlot': ['self', 'assisted'],
+  'interview.score': ['interviewer'],
+  'interview.recordAttendance': ['interviewer', 'selection_committee'],
+  'interview.reopenScorecard': ['selection_committee'],
+  'plenary.read': ['administrator', 'selection_committee'],
+  'plenary.decide': ['selection_committee'],
   'programme.manage': ['administrator', 'system'],
   'staff.manage': ['administrator', 'system'],
   'audit.read': ['administrator'],

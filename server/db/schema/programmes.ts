@@ -66,6 +66,11 @@ export const batch = pgTable(
     trainingEndsOn: date('training_ends_on', { mode: 'string' }).notNull(),
     /** When the selection committee published the written-test results (SOP step 6). */
     writtenTestPublishedAt: timestamp('written_test_published_at', { withTimezone: true }),
+    /**
+     * When the plenary's results were announced (SOP step 9). Until then candidates see
+     * nothing of the plenary (server/registrations/candidateRegistrationView.ts).
+     */
+    resultsAnnouncedAt: timestamp('results_announced_at', { withTimezone: true }),
     /** Next registration sequence number; taken with UPDATE … RETURNING. */
     nextSequence: integer('next_sequence').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
