@@ -15,9 +15,18 @@ export function fieldErrorsFromIssues(issues: ReadonlyArray<Issue>): Record<stri
   return errors
 }
 
-/** Parse a use case's input with its schema; a ValidationError with field messages on failure. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+/**
+ * Parse a use case's input with its schema; a ValidationError with field messages on
+ * failure. `field` files every message under that one field, for a page whose form
+ * shows only it (the other inputs come from the URL or the session).
+ */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, options: { field?: string } = {}): z.infer<S> {
   const result = schema.safeParse(input)
-  if (!result.success) throw new ValidationError(fieldErrorsFromIssues(result.error.issues))
-  return result.data
+  if (result.success) return result.data
+  const { field } = options
+  throw new ValidationError(
+    field === undefined
+      ? fieldErrorsFromIssues(result.error.issues)
+      : { [field]: result.error.issues.map((issue) => issue.message) },
+  )
 }

@@ -6,7 +6,8 @@ import { defineText, useText } from '../i18n/text'
 import { Field, FormErrors } from '../ui/form'
 import { RegionPicker } from '../ui/RegionPicker'
 import { getProfile } from '../../server/profiles/getProfile'
-import { addressSchema, issuesToFieldErrors } from '../../server/profiles/schemas'
+import { addressSchema } from '../../server/profiles/schemas'
+import { fieldErrorsFromIssues } from '../../server/validation'
 import { updateAddress } from '../../server/profiles/updateAddress'
 import { choiceFromVillageCode } from '../../server/regions/regions'
 import { runtime } from '../../server/runtime'
@@ -40,7 +41,7 @@ export async function action({ request }: Route.ActionArgs) {
   // with what was typed, save nothing.
   if (formData.get('intent') === 'refresh') return addressFormState(db, formData, {}, 200)
   const parsed = addressSchema.safeParse(Object.fromEntries(formData))
-  if (!parsed.success) return addressFormState(db, formData, issuesToFieldErrors(parsed.error.issues), 400)
+  if (!parsed.success) return addressFormState(db, formData, fieldErrorsFromIssues(parsed.error.issues), 400)
   try {
     await updateAddress({ db, actor, now: new Date() }, { candidateId, ...parsed.data })
   } catch (error) {

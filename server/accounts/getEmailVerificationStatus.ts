@@ -4,7 +4,7 @@ import { authorize } from '../auth/permissions'
 import type { UseCaseContext } from '../context'
 import { userAccount } from '../db/schema'
 import { NotFoundError } from '../errors'
-import { parseInput } from './validation'
+import { parseInput } from '../validation'
 
 const Input = z.object({ candidateId: z.uuid() })
 

@@ -7,7 +7,7 @@ import { accountToken, userAccount } from '../db/schema'
 import { enqueueMail } from '../mail/sendMail'
 import { findAccountByIdentifier, parseIdentifier } from './accountLookup'
 import { passwordResetMail } from './accountMails'
-import { parseInput } from './validation'
+import { parseInput } from '../validation'
 
 /** At most one reset mail per account in this time, so the form cannot flood a mailbox. */
 export const RESET_MAIL_INTERVAL_MS = 60_000

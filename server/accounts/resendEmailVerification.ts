@@ -8,7 +8,7 @@ import { accountToken, candidateProfile, userAccount } from '../db/schema'
 import { NotFoundError, UseCaseError } from '../errors'
 import { enqueueMail } from '../mail/sendMail'
 import { verificationMail } from './accountMails'
-import { parseInput } from './validation'
+import { parseInput } from '../validation'
 
 /** At most one verification mail per account in this time, against mail floods. */
 export const RESEND_INTERVAL_MS = 60_000

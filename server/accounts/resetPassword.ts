@@ -12,7 +12,7 @@ import { ValidationError } from '../errors'
 import { findAccountById, selfActor } from './accountLookup'
 import { InvalidLinkError } from './invalidLink'
 import { clearThrottle, identifierThrottleKey } from './signInThrottle'
-import { parseInput } from './validation'
+import { parseInput } from '../validation'
 
 export const PASSWORD_LINK_PURPOSES: TokenPurpose[] = ['reset_password', 'set_password']
 export const PASSWORD_LINK_INVALID =

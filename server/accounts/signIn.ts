@@ -16,7 +16,7 @@ import {
   lockedMessage,
   recordFailure,
 } from './signInThrottle'
-import { parseInput } from './validation'
+import { parseInput } from '../validation'
 
 export const WRONG_CREDENTIALS = 'E-mail/NIK atau kata sandi salah.'
 export const NO_PASSWORD_YET =

@@ -12,7 +12,7 @@ import { ConflictError, isUniqueViolation } from '../errors'
 import { enqueueMail } from '../mail/sendMail'
 import { findAccountByEmail, findAccountByNik, selfActor } from './accountLookup'
 import { verificationMail } from './accountMails'
-import { parseInput } from './validation'
+import { parseInput } from '../validation'
 
 export const NIK_IN_USE =
   'NIK ini sudah terdaftar di Latih. Jika itu akun Anda, silakan masuk dengan NIK atau e-mail Anda, atau gunakan «Lupa kata sandi». Jika Anda merasa belum pernah mendaftar, datangi kios pendaftaran BPVP Kendari dengan membawa KTP asli.'

@@ -7,7 +7,7 @@ import type { UseCaseContext } from '../context'
 import { accountToken, userAccount } from '../db/schema'
 import { findAccountById, selfActor } from './accountLookup'
 import { InvalidLinkError } from './invalidLink'
-import { parseInput } from './validation'
+import { parseInput } from '../validation'
 
 export const VERIFY_LINK_INVALID =
   'Tautan verifikasi ini tidak berlaku atau sudah kedaluwarsa. Minta tautan baru di bawah ini.'

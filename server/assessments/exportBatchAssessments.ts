@@ -5,10 +5,10 @@ import { ITEM_FLAG_LABELS } from '../../domain/itemStatistics'
 import { STATE_LABELS, isRegistrationState } from '../../domain/registrationStates'
 import { recordAudit } from '../audit'
 import type { UseCaseContext } from '../context'
-import { ValidationError } from '../errors'
 import { getBatchAssessmentReport, type StaffKindCell } from './getBatchAssessmentReport'
 import { getWrittenTestItemStatistics } from './getWrittenTestItemStatistics'
 import { ASSESSMENT_KINDS, KIND_LABELS } from './kinds'
+import { parseInput } from '../validation'
 
 const Input = z.object({ batchId: z.uuid('Gelombang tidak dikenal.') })
 
@@ -27,10 +27,9 @@ export async function exportBatchAssessments(
   ctx: UseCaseContext,
   input: z.input<typeof Input>,
 ): Promise<{ filename: string; bytes: Uint8Array }> {
-  const parsed = Input.safeParse(input)
-  if (!parsed.success) throw new ValidationError({ batchId: parsed.error.issues.map((i) => i.message) })
-  const report = await getBatchAssessmentReport(ctx, parsed.data)
-  const stats = await getWrittenTestItemStatistics(ctx, parsed.data)
+  const valid = parseInput(Input, input, { field: 'batchId' })
+  const report = await getBatchAssessmentReport(ctx, valid)
+  const stats = await getWrittenTestItemStatistics(ctx, valid)
   const tz = report.timeZone
   const when = (d: Date | null | undefined) => (d ? formatZonedDateTime(d, tz) : '')
 

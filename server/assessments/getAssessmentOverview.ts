@@ -2,7 +2,6 @@ import { eq } from 'drizzle-orm'
 import { z } from 'zod'
 import type { UseCaseContext } from '../context'
 import { attemptAnswer } from '../db/schema'
-import { ValidationError } from '../errors'
 import { batchLabel } from '../registrations/batchLabel'
 import { authorizeReadOwn } from './access'
 import {
@@ -14,6 +13,7 @@ import {
 } from './candidateAssessments'
 import { ASSESSMENT_KINDS, type AssessmentKind } from './kinds'
 import { findOpenAttempts, latestCompletedAttempts, resultValidity, type Attempt } from './records'
+import { parseInput } from '../validation'
 
 const Input = z.object({ candidateId: z.uuid('Calon peserta tidak dikenal.') })
 
@@ -62,9 +62,7 @@ export async function getAssessmentOverview(
   ctx: UseCaseContext,
   input: z.input<typeof Input>,
 ): Promise<AssessmentOverview> {
-  const parsed = Input.safeParse(input)
-  if (!parsed.success) throw new ValidationError({ candidateId: parsed.error.issues.map((i) => i.message) })
-  const { candidateId } = parsed.data
+  const { candidateId } = parseInput(Input, input, { field: 'candidateId' })
   authorizeReadOwn(ctx.actor, candidateId)
 
   await closeExpiredAttempts(ctx, candidateId)

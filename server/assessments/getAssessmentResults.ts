@@ -4,11 +4,11 @@ import { potentialProfile, OVERALL, type PotentialProfile } from '../../domain/a
 import type { UseCaseContext } from '../context'
 import type { DbOrTx } from '../db/client'
 import { batch, batchAssessment, programme, question, questionBank, questionVersion, type BankScale } from '../db/schema'
-import { ValidationError } from '../errors'
 import { authorizeReadOwn } from './access'
 import { closeExpiredAttempts, loadActiveContext } from './candidateAssessments'
 import { writtenTestPublished } from './getAssessmentOverview'
 import { latestCompletedAttempts, resultValidity, type Attempt } from './records'
+import { parseInput } from '../validation'
 
 const Input = z.object({ candidateId: z.uuid('Calon peserta tidak dikenal.') })
 
@@ -43,9 +43,7 @@ export type AssessmentResults = {
  * committee has published the results of the batch, before that when to expect them.
  */
 export async function getAssessmentResults(ctx: UseCaseContext, input: z.input<typeof Input>): Promise<AssessmentResults> {
-  const parsed = Input.safeParse(input)
-  if (!parsed.success) throw new ValidationError({ candidateId: parsed.error.issues.map((i) => i.message) })
-  const { candidateId } = parsed.data
+  const { candidateId } = parseInput(Input, input, { field: 'candidateId' })
   authorizeReadOwn(ctx.actor, candidateId)
   await closeExpiredAttempts(ctx, candidateId)
 

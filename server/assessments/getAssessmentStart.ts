@@ -1,10 +1,10 @@
 import { z } from 'zod'
 import type { UseCaseContext } from '../context'
-import { ValidationError } from '../errors'
 import { attemptEnd } from './candidateAssessments'
 import { getAssessmentOverview, type AssessmentOverview, type KindStatus } from './getAssessmentOverview'
 import { ASSESSMENT_KINDS, type AssessmentKind } from './kinds'
 import { latestCompletedAttempts, resultValidity } from './records'
+import { parseInput } from '../validation'
 
 const Input = z.object({
   candidateId: z.uuid('Calon peserta tidak dikenal.'),
@@ -31,9 +31,7 @@ export type AssessmentStart = {
  * batch's assessment deadline makes that earlier than the full time limit.
  */
 export async function getAssessmentStart(ctx: UseCaseContext, input: z.input<typeof Input>): Promise<AssessmentStart> {
-  const parsed = Input.safeParse(input)
-  if (!parsed.success) throw new ValidationError({ kind: parsed.error.issues.map((i) => i.message) })
-  const { candidateId, kind } = parsed.data
+  const { candidateId, kind } = parseInput(Input, input, { field: 'kind' })
   const overview = await getAssessmentOverview(ctx, { candidateId })
   const entry = overview.kinds.find((k) => k.kind === kind)!
   const { kind: _kind, ...status } = entry

@@ -2,12 +2,13 @@ import { eq } from 'drizzle-orm'
 import { z } from 'zod'
 import type { UseCaseContext } from '../context'
 import { attemptAnswer } from '../db/schema'
-import { NotFoundError, ValidationError } from '../errors'
+import { NotFoundError } from '../errors'
 import { authorizeTake } from './access'
 import { questionImageUrl } from './banks/images'
 import { closeExpiredAttempts } from './candidateAssessments'
 import { ASSESSMENT_KINDS, PAGE_SIZE, pageOfPosition, type AssessmentKind } from './kinds'
 import { findOpenAttempt, loadVersions } from './records'
+import { parseInput } from '../validation'
 
 const Input = z.object({
   candidateId: z.uuid('Calon peserta tidak dikenal.'),
@@ -54,9 +55,7 @@ export type AttemptSheet =
  * the candidate to the result. The answer key is never part of this view.
  */
 export async function getAttemptPage(ctx: UseCaseContext, input: z.input<typeof Input>): Promise<AttemptSheet> {
-  const parsed = Input.safeParse(input)
-  if (!parsed.success) throw new ValidationError({ page: parsed.error.issues.map((i) => i.message) })
-  const { candidateId, kind, page } = parsed.data
+  const { candidateId, kind, page } = parseInput(Input, input, { field: 'page' })
   authorizeTake(ctx.actor, candidateId)
 
   await closeExpiredAttempts(ctx, candidateId)

@@ -4,13 +4,14 @@ import { OVERALL, passesWrittenTest } from '../../domain/assessmentScoring'
 import { SYSTEM } from '../auth/actor'
 import type { UseCaseContext } from '../context'
 import { assessmentAttempt, attemptAnswer, batchAssessment, candidateProfile, registration, userAccount } from '../db/schema'
-import { NotFoundError, ValidationError } from '../errors'
+import { NotFoundError } from '../errors'
 import { batchLabel } from '../registrations/batchLabel'
 import { loadBatch } from '../registrations/registrationChecks'
 import { authorizeStaffReport } from './access'
 import { ASSESSMENT_KINDS, type AssessmentKind } from './kinds'
 import { isExpired, resultValidity, type Attempt } from './records'
 import { submitAttempt } from './submitAttempt'
+import { parseInput } from '../validation'
 
 const Input = z.object({ batchId: z.uuid('Gelombang tidak dikenal.') })
 
@@ -65,9 +66,8 @@ export async function getBatchAssessmentReport(
   ctx: UseCaseContext,
   input: z.input<typeof Input>,
 ): Promise<BatchAssessmentReport> {
-  const parsed = Input.safeParse(input)
-  if (!parsed.success) throw new ValidationError({ batchId: parsed.error.issues.map((i) => i.message) })
-  const b = await loadBatch(ctx.db, parsed.data.batchId)
+  const valid = parseInput(Input, input, { field: 'batchId' })
+  const b = await loadBatch(ctx.db, valid.batchId)
   if (!b) throw new NotFoundError('Gelombang tidak ditemukan.')
   authorizeStaffReport(ctx.actor, b.batch.institutionId)
   const timeZone = b.institution.timeZone

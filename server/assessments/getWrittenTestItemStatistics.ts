@@ -3,9 +3,10 @@ import { z } from 'zod'
 import { itemStatistics, type ItemFlag } from '../../domain/itemStatistics'
 import type { UseCaseContext } from '../context'
 import { assessmentAttempt, attemptAnswer, question, questionBank, questionVersion } from '../db/schema'
-import { NotFoundError, ValidationError } from '../errors'
+import { NotFoundError } from '../errors'
 import { loadBatch } from '../registrations/registrationChecks'
 import { authorizeStaffReport } from './access'
+import { parseInput } from '../validation'
 
 const Input = z.object({ batchId: z.uuid('Gelombang tidak dikenal.') })
 
@@ -37,9 +38,8 @@ export async function getWrittenTestItemStatistics(
   ctx: UseCaseContext,
   input: z.input<typeof Input>,
 ): Promise<WrittenTestItemStatistics> {
-  const parsed = Input.safeParse(input)
-  if (!parsed.success) throw new ValidationError({ batchId: parsed.error.issues.map((i) => i.message) })
-  const b = await loadBatch(ctx.db, parsed.data.batchId)
+  const valid = parseInput(Input, input, { field: 'batchId' })
+  const b = await loadBatch(ctx.db, valid.batchId)
   if (!b) throw new NotFoundError('Gelombang tidak ditemukan.')
   authorizeStaffReport(ctx.actor, b.batch.institutionId)
 

@@ -5,12 +5,13 @@ import { authorize } from '../auth/permissions'
 import type { UseCaseContext } from '../context'
 import type { DbOrTx } from '../db/client'
 import { assessmentAttempt, batch, registration } from '../db/schema'
-import { NotFoundError, ValidationError } from '../errors'
+import { NotFoundError } from '../errors'
 import { defineJob, enqueue } from '../jobs/queue'
 import { transitionRegistration } from '../registrations/transitionRegistration'
 import { completeRegistrationIfAssessed } from './completeRegistrationIfAssessed'
 import { isExpired } from './records'
 import { submitAttempt } from './submitAttempt'
+import { parseInput } from '../validation'
 
 const Input = z.object({ batchId: z.uuid('Gelombang tidak dikenal.') })
 
@@ -25,9 +26,8 @@ export async function lapseAssessments(
   ctx: UseCaseContext,
   input: z.input<typeof Input>,
 ): Promise<{ assessed: number; lapsed: number }> {
-  const parsed = Input.safeParse(input)
-  if (!parsed.success) throw new ValidationError({ batchId: parsed.error.issues.map((i) => i.message) })
-  const [b] = await ctx.db.select().from(batch).where(eq(batch.id, parsed.data.batchId))
+  const valid = parseInput(Input, input, { field: 'batchId' })
+  const [b] = await ctx.db.select().from(batch).where(eq(batch.id, valid.batchId))
   if (!b) throw new NotFoundError('Gelombang tidak ditemukan.')
   authorize(ctx.actor, 'registration.transition', { institutionId: b.institutionId })
   if (ctx.now.getTime() < b.assessmentDeadline.getTime()) return { assessed: 0, lapsed: 0 }

@@ -8,6 +8,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors'
 import { authorizeTake } from './access'
 import { formatDateAtTime } from './records'
 import { submitAttempt } from './submitAttempt'
+import { parseInput } from '../validation'
 
 const Input = z.object({
   attemptId: z.uuid('Asesmen tidak dikenal.'),
@@ -68,15 +69,10 @@ async function drawnAttempt(db: DbOrTx, attemptId: string): Promise<DrawnAttempt
  * past its end is first submitted from what was saved in time.
  */
 export async function saveAnswers(ctx: UseCaseContext, input: z.input<typeof Input>): Promise<{ savedAt: Date; positions: number[] }> {
-  const parsed = Input.safeParse(input)
-  if (!parsed.success) {
-    const errors: Record<string, string[]> = {}
-    for (const issue of parsed.error.issues) (errors['answer'] ??= []).push(issue.message)
-    throw new ValidationError(errors)
-  }
-  const { attemptId } = parsed.data
+  const valid = parseInput(Input, input, { field: 'answer' })
+  const { attemptId } = valid
   // Later answers for the same position win within one request.
-  const answers = [...new Map(parsed.data.answers.map((a) => [a.position, a])).values()]
+  const answers = [...new Map(valid.answers.map((a) => [a.position, a])).values()]
 
   const attempt = await drawnAttempt(ctx.db, attemptId)
   if (!attempt) throw new NotFoundError('Asesmen tidak ditemukan.')

@@ -4,7 +4,7 @@ import { drawQuestions, shuffleOptions } from '../../domain/randomDraw'
 import { recordAudit } from '../audit'
 import type { UseCaseContext } from '../context'
 import { assessmentAttempt, type AttemptItem } from '../db/schema'
-import { ConflictError, UseCaseError, ValidationError } from '../errors'
+import { ConflictError, UseCaseError } from '../errors'
 import { enqueue } from '../jobs/queue'
 import { authorizeTake } from './access'
 import { attemptEnd, closeExpiredAttempts, loadActiveContext, loadDrawableQuestions } from './candidateAssessments'
@@ -18,6 +18,7 @@ import {
   type Attempt,
 } from './records'
 import { submitAttemptJob, submitAttemptSingletonKey } from './submitAttemptJob'
+import { parseInput } from '../validation'
 
 const Input = z.object({
   candidateId: z.uuid('Calon peserta tidak dikenal.'),
@@ -36,9 +37,7 @@ export async function startAttempt(
   ctx: UseCaseContext,
   input: z.input<typeof Input>,
 ): Promise<{ attempt: Attempt; created: boolean }> {
-  const parsed = Input.safeParse(input)
-  if (!parsed.success) throw new ValidationError({ kind: parsed.error.issues.map((i) => i.message) })
-  const { candidateId, kind } = parsed.data
+  const { candidateId, kind } = parseInput(Input, input, { field: 'kind' })
   authorizeTake(ctx.actor, candidateId)
 
   await closeExpiredAttempts(ctx, candidateId)

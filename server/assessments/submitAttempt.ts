@@ -4,12 +4,13 @@ import { recordAudit } from '../audit'
 import type { UseCaseContext } from '../context'
 import type { Tx } from '../db/client'
 import { assessmentAttempt, attemptAnswer, registrationEvent } from '../db/schema'
-import { NotFoundError, ValidationError } from '../errors'
+import { NotFoundError } from '../errors'
 import { findActiveRegistration } from '../registrations/registrationChecks'
 import { authorizeTake } from './access'
 import { completeRegistrationIfAssessed } from './completeRegistrationIfAssessed'
 import { isExpired, loadAttempt, loadVersions, type Attempt } from './records'
 import { scoreAttempt } from './scoreAttempt'
+import { parseInput } from '../validation'
 
 const Input = z.object({
   attemptId: z.uuid('Asesmen tidak dikenal.'),
@@ -27,9 +28,7 @@ export type SubmitResult = { attempt: Attempt; submitted: boolean; registrationA
  * registration moves to "assessed" in the same transaction.
  */
 export async function submitAttempt(ctx: UseCaseContext, input: z.input<typeof Input>): Promise<SubmitResult> {
-  const parsed = Input.safeParse(input)
-  if (!parsed.success) throw new ValidationError({ attemptId: parsed.error.issues.map((i) => i.message) })
-  const { attemptId, reason } = parsed.data
+  const { attemptId, reason } = parseInput(Input, input, { field: 'attemptId' })
   const found = await loadAttempt(ctx.db, attemptId)
   if (!found) throw new NotFoundError('Asesmen tidak ditemukan.')
   authorizeTake(ctx.actor, found.candidateId)

@@ -174,13 +174,3 @@ export type OtherValues = z.output<typeof otherSchema>
 // --------------------------------------------------------------------------- documents
 
 export const documentKindSchema = z.enum(DOCUMENT_KINDS, { error: 'Jenis dokumen tidak dikenal.' })
-
-/** Messages per field from a failed parse, keyed like the form. */
-export function issuesToFieldErrors(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>) {
-  const errors: Record<string, string[]> = {}
-  for (const issue of issues) {
-    const field = issue.path.map(String).join('.')
-    ;(errors[field] ??= []).push(issue.message)
-  }
-  return errors
-}

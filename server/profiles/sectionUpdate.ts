@@ -1,18 +1,9 @@
 import { eq } from 'drizzle-orm'
-import type { z } from 'zod'
 import type { Tx } from '../db/client'
 import { candidateProfile } from '../db/schema'
-import { NotFoundError, ValidationError } from '../errors'
-import { issuesToFieldErrors } from './schemas'
+import { NotFoundError } from '../errors'
 
 export type ProfileRow = typeof candidateProfile.$inferSelect
-
-/** Parse a section with its schema; a failure is a ValidationError with messages per field. */
-export function parseSection<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input)
-  if (!result.success) throw new ValidationError(issuesToFieldErrors(result.error.issues))
-  return result.data
-}
 
 /** The profile row, locked for the rest of the transaction (two tabs saving at once queue up). */
 export async function lockProfile(tx: Tx, candidateId: string): Promise<ProfileRow> {

@@ -8,7 +8,8 @@ import { candidateProfile } from '../db/schema'
 import { ValidationError } from '../errors'
 import { checkRegionChoice, type RegionLevel } from '../regions/regions'
 import { addressSchema, type AddressPart, type AddressValues } from './schemas'
-import { changedFields, lockProfile, parseSection } from './sectionUpdate'
+import { parseInput } from '../validation'
+import { changedFields, lockProfile } from './sectionUpdate'
 
 export type UpdateAddressInput = { candidateId: string } & Partial<z.input<typeof addressSchema>>
 
@@ -41,7 +42,7 @@ async function regionErrors(db: DbOrTx, v: AddressValues, part: AddressPart): Pr
 export async function updateAddress(ctx: UseCaseContext, input: UpdateAddressInput): Promise<{ changed: boolean }> {
   const { candidateId } = input
   authorize(ctx.actor, 'profile.edit', { candidateId })
-  const v = parseSection(addressSchema, input)
+  const v = parseInput(addressSchema, input)
   const errors = {
     ...(await regionErrors(ctx.db, v, 'ktp')),
     ...(v.domicileSameAsKtp ? {} : await regionErrors(ctx.db, v, 'domicile')),

@@ -5,7 +5,8 @@ import { recordAudit } from '../audit'
 import type { UseCaseContext } from '../context'
 import { candidateProfile } from '../db/schema'
 import { educationSchema, LEVELS_WITHOUT_MAJOR } from './schemas'
-import { changedFields, lockProfile, parseSection } from './sectionUpdate'
+import { parseInput } from '../validation'
+import { changedFields, lockProfile } from './sectionUpdate'
 
 export type UpdateEducationInput = { candidateId: string } & Partial<z.input<ReturnType<typeof educationSchema>>>
 
@@ -13,7 +14,7 @@ export type UpdateEducationInput = { candidateId: string } & Partial<z.input<Ret
 export async function updateEducation(ctx: UseCaseContext, input: UpdateEducationInput): Promise<{ changed: boolean }> {
   const { candidateId } = input
   authorize(ctx.actor, 'profile.edit', { candidateId })
-  const v = parseSection(educationSchema(ctx.now), input)
+  const v = parseInput(educationSchema(ctx.now), input)
   const next = {
     educationLevel: v.educationLevel,
     schoolName: v.schoolName,

@@ -8,7 +8,8 @@ import type { UseCaseContext } from '../context'
 import { candidateProfile, userAccount } from '../db/schema'
 import { ConflictError, isUniqueViolation, ValidationError } from '../errors'
 import { identitySchema } from './schemas'
-import { changedFields, lockProfile, parseSection } from './sectionUpdate'
+import { parseInput } from '../validation'
+import { changedFields, lockProfile } from './sectionUpdate'
 
 export type UpdateIdentityInput = { candidateId: string } & Partial<z.input<ReturnType<typeof identitySchema>>>
 
@@ -26,7 +27,7 @@ export async function updateIdentity(
 ): Promise<{ changed: boolean; warnings: string[] }> {
   const { candidateId } = input
   authorize(ctx.actor, 'profile.edit', { candidateId })
-  const v = parseSection(identitySchema(ctx.now), input)
+  const v = parseInput(identitySchema(ctx.now), input)
   // Someone who only sees the masked NIK (a kiosk officer) may leave it empty to keep it;
   // the candidate sees it whole, so an empty field from them is a mistake.
   if (v.nik === '' && can(ctx.actor, 'profile.readFullNik', { candidateId })) {

@@ -5,7 +5,8 @@ import { recordAudit } from '../audit'
 import type { UseCaseContext } from '../context'
 import { candidateProfile } from '../db/schema'
 import { otherSchema } from './schemas'
-import { changedFields, lockProfile, parseSection } from './sectionUpdate'
+import { parseInput } from '../validation'
+import { changedFields, lockProfile } from './sectionUpdate'
 
 export type UpdateOtherInput = { candidateId: string } & Partial<z.input<typeof otherSchema>>
 
@@ -13,7 +14,7 @@ export type UpdateOtherInput = { candidateId: string } & Partial<z.input<typeof 
 export async function updateOther(ctx: UseCaseContext, input: UpdateOtherInput): Promise<{ changed: boolean }> {
   const { candidateId } = input
   authorize(ctx.actor, 'profile.edit', { candidateId })
-  const v = parseSection(otherSchema, input)
+  const v = parseInput(otherSchema, input)
   const next = { employmentStatus: v.employmentStatus, disability: v.disability }
   return ctx.db.transaction(async (tx) => {
     const current = await lockProfile(tx, candidateId)

@@ -4,7 +4,8 @@ import { authorize } from '../auth/permissions'
 import { recordAudit } from '../audit'
 import type { UseCaseContext } from '../context'
 import { programme } from '../db/schema'
-import { isUuid, parseInput } from './input'
+import { isUuid } from './input'
+import { parseInput } from '../validation'
 import { programmeSnapshot, requireProgramme } from './records'
 
 const schema = z.object({ programmeId: z.string().refine(isUuid, 'Program pelatihan tidak ditemukan.') })

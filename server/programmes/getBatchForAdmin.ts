@@ -5,7 +5,8 @@ import { calendarDateInZone } from '../../domain/zonedTime'
 import { authorize } from '../auth/permissions'
 import type { UseCaseContext } from '../context'
 import { batch } from '../db/schema'
-import { INSTANT_FIELDS, isUuid, parseInput, toDateTimeLocal } from './input'
+import { INSTANT_FIELDS, isUuid, toDateTimeLocal } from './input'
+import { parseInput } from '../validation'
 import { countBatchRegistrations, requireBatch, requireProgramme } from './records'
 
 const batchSchema = z.object({ batchId: z.string().refine(isUuid, 'Gelombang tidak ditemukan.') })

@@ -218,12 +218,3 @@ export function toDateTimeLocal(instant: Date, timeZone: string): string {
   const p = (n: number, width = 2) => String(n).padStart(width, '0')
   return `${p(w.year, 4)}-${p(w.month)}-${p(w.day)}T${p(w.hour)}:${p(w.minute)}`
 }
-
-/** Parse with `schema`, or throw a ValidationError with each message at its field. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input)
-  if (result.success) return result.data
-  const errors: Record<string, string[]> = {}
-  for (const issue of result.error.issues) (errors[issue.path.map(String).join('.')] ??= []).push(issue.message)
-  throw new ValidationError(errors)
-}

@@ -4,7 +4,8 @@ import { batchPhase } from '../../domain/batchDates'
 import { authorize } from '../auth/permissions'
 import type { UseCaseContext } from '../context'
 import { batch, institution, programme } from '../db/schema'
-import { isUuid, parseInput } from './input'
+import { isUuid } from './input'
+import { parseInput } from '../validation'
 
 const schema = z.object({ institutionId: z.string().refine(isUuid, 'Lembaga tidak ditemukan.') })
 

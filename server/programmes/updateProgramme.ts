@@ -5,7 +5,8 @@ import type { UseCaseContext } from '../context'
 import { programme } from '../db/schema'
 import { ValidationError, isUniqueViolation } from '../errors'
 import { duplicateCode } from './createProgramme'
-import { parseInput, updateProgrammeSchema, type UpdateProgrammeInput } from './input'
+import { updateProgrammeSchema, type UpdateProgrammeInput } from './input'
+import { parseInput } from '../validation'
 import { changedKeys, countProgrammeRegistrations, programmeSnapshot, requireProgramme } from './records'
 
 /**

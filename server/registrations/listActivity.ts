@@ -2,8 +2,9 @@ import { z } from 'zod'
 import { isActiveState, isRegistrationState } from '../../domain/registrationStates'
 import { can } from '../auth/permissions'
 import type { UseCaseContext } from '../context'
-import { ForbiddenError, ValidationError } from '../errors'
+import { ForbiddenError } from '../errors'
 import { loadCandidateRegistrationViews, type RegistrationView } from './registrationView'
+import { parseInput } from '../validation'
 
 const Input = z.object({ candidateId: z.uuid('Calon peserta tidak dikenal.') })
 
@@ -13,9 +14,7 @@ const Input = z.object({ candidateId: z.uuid('Calon peserta tidak dikenal.') })
  * them see all; other staff see only their own institution's.
  */
 export async function listActivity(ctx: UseCaseContext, input: z.input<typeof Input>): Promise<RegistrationView[]> {
-  const parsed = Input.safeParse(input)
-  if (!parsed.success) throw new ValidationError({ candidateId: parsed.error.issues.map((i) => i.message) })
-  const { candidateId } = parsed.data
+  const { candidateId } = parseInput(Input, input, { field: 'candidateId' })
   const whole = can(ctx.actor, 'registration.read', { candidateId })
   if (!whole && ctx.actor.kind !== 'staff') throw new ForbiddenError()
 

@@ -11,10 +11,11 @@ import type { Tx } from '../db/client'
 import { batch, candidateProfile, registration, registrationEvent, userAccount } from '../db/schema'
 import { batchLabel } from './batchLabel'
 import { env } from '../env'
-import { ConflictError, isUniqueViolation, NotFoundError, UseCaseError, ValidationError } from '../errors'
+import { ConflictError, isUniqueViolation, NotFoundError, UseCaseError } from '../errors'
 import { renderMail } from '../mail/render'
 import { enqueueMail } from '../mail/sendMail'
 import { NotEligibleError, ProfileIncompleteError } from './errors'
+import { parseInput } from '../validation'
 import { viaKioskData } from './transitionRegistration'
 import { completeRegistrationIfAssessed } from '../assessments/completeRegistrationIfAssessed'
 import {
@@ -44,9 +45,7 @@ export async function registerCandidate(
   ctx: UseCaseContext,
   input: z.input<typeof Input>,
 ): Promise<{ registration: Registration; created: boolean }> {
-  const parsed = Input.safeParse(input)
-  if (!parsed.success) throw new ValidationError({ batchId: parsed.error.issues.map((i) => i.message) })
-  const { candidateId, batchId } = parsed.data
+  const { candidateId, batchId } = parseInput(Input, input, { field: 'batchId' })
   authorize(ctx.actor, 'registration.create', { candidateId })
 
   const b = await loadBatch(ctx.db, batchId)

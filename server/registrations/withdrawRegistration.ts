@@ -3,11 +3,12 @@ import { z } from 'zod'
 import { authorize } from '../auth/permissions'
 import type { UseCaseContext } from '../context'
 import { batch, candidateProfile, institution, programme, registration, userAccount } from '../db/schema'
-import { NotFoundError, ValidationError } from '../errors'
+import { NotFoundError } from '../errors'
 import { renderMail } from '../mail/render'
 import { enqueueMail } from '../mail/sendMail'
 import { batchLabel } from './batchLabel'
 import { transitionRegistration } from './transitionRegistration'
+import { parseInput } from '../validation'
 
 export const WithdrawInput = z.object({
   registrationId: z.uuid('Pendaftaran tidak dikenal.'),
@@ -28,13 +29,7 @@ export async function withdrawRegistration(
   ctx: UseCaseContext,
   input: z.input<typeof WithdrawInput>,
 ): Promise<{ registration: typeof registration.$inferSelect; changed: boolean }> {
-  const parsed = WithdrawInput.safeParse(input)
-  if (!parsed.success) {
-    const errors: Record<string, string[]> = {}
-    for (const issue of parsed.error.issues) (errors[String(issue.path[0] ?? '')] ??= []).push(issue.message)
-    throw new ValidationError(errors)
-  }
-  const { registrationId, reason } = parsed.data
+  const { registrationId, reason } = parseInput(WithdrawInput, input)
   const [found] = await ctx.db
     .select({
       registration,
