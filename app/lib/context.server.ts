@@ -1,5 +1,5 @@
 import { data } from 'react-router'
-import type { Actor } from '../../server/auth/actor'
+import { SYSTEM, type Actor, type AnyActor } from '../../server/auth/actor'
 import type { UseCaseContext } from '../../server/context'
 import { UseCaseError } from '../../server/errors'
 import { runtime } from '../../server/runtime'
@@ -7,9 +7,15 @@ import { requireActor, requireCandidateScope, requireStaff } from './session.ser
 
 // The one way a route builds the use-case context ({ db, actor, now }) from a request.
 
-async function contextOf(actor: Actor): Promise<UseCaseContext> {
+/** The context for an actor the route resolved itself (e.g. one that may be absent). */
+export async function contextOf(actor: AnyActor): Promise<UseCaseContext> {
   const { db } = await runtime()
   return { db, actor, now: new Date() }
+}
+
+/** Nobody is signed in (sign-in, sign-up, password and e-mail links): the system acts. */
+export function systemContext(): Promise<UseCaseContext> {
+  return contextOf(SYSTEM)
 }
 
 /** Any signed-in actor (redirects to sign-in otherwise). */

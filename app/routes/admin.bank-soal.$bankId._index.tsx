@@ -7,7 +7,8 @@ import { kindHasScales } from '../../server/assessments/banks/scaleRules'
 import { useFormat } from '../i18n/format'
 import { defineText, useLocale, useText } from '../i18n/text'
 import { Notice } from '../ui/Notice'
-import { idParam, orErrorPage, requireAdministrator } from './admin.bank-soal.server'
+import { idParam, requireAdministrator } from './admin.bank-soal.server'
+import { loaderFailure } from '../lib/context.server'
 
 const text = defineText({
   id: {
@@ -101,7 +102,7 @@ export function meta({ data }: Route.MetaArgs) {
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { ctx } = await requireAdministrator(request)
   const bankId = idParam(params.bankId, 'Bank soal tidak ditemukan.')
-  const found = await orErrorPage(getBank(ctx, { bankId }))
+  const found = await getBank(ctx, { bankId }).catch(loaderFailure)
   return {
     bank: {
       id: found.bank.id,

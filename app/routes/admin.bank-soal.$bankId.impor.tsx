@@ -7,8 +7,9 @@ import { TEMPLATE_TYPE_NAME, TYPE_OF_KIND } from '../../server/assessments/banks
 import { kindHasScales } from '../../server/assessments/banks/scaleRules'
 import { defineText, useText } from '../i18n/text'
 import { useCaseFailure, type FormFailure } from '../lib/forms.server'
-import { idParam, orErrorPage, requireAdministrator, uploadedBytes } from './admin.bank-soal.server'
+import { idParam, requireAdministrator, uploadedBytes } from './admin.bank-soal.server'
 import { declaredTooLarge, discardBody, readLimitedFormData } from './profil.dokumen.server'
+import { loaderFailure } from '../lib/context.server'
 
 const text = defineText({
   id: {
@@ -56,7 +57,7 @@ export function meta() {
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { ctx } = await requireAdministrator(request)
   const bankId = idParam(params.bankId, 'Bank soal tidak ditemukan.')
-  const { bank } = await orErrorPage(getBank(ctx, { bankId }))
+  const { bank } = await getBank(ctx, { bankId }).catch(loaderFailure)
   return { bank: { id: bank.id, code: bank.code, kind: bank.kind } }
 }
 

@@ -13,9 +13,9 @@ import { defineText, useText } from '../i18n/text'
 import { parseForm, useCaseFailure } from '../lib/forms.server'
 import { Notice } from '../ui/Notice'
 import { QuestionFormFields } from '../ui/admin/QuestionFormFields'
+import { loaderFailure } from '../lib/context.server'
 import {
   idParam,
-  orErrorPage,
   QuestionForm,
   questionFields,
   readQuestionForm,
@@ -75,7 +75,7 @@ async function load(request: Request, params: Route.LoaderArgs['params']) {
   const { ctx } = await requireAdministrator(request)
   const bankId = idParam(params.bankId, 'Bank soal tidak ditemukan.')
   const questionId = idParam(params.questionId, 'Soal tidak ditemukan.')
-  const found = await orErrorPage(getQuestion(ctx, { questionId }))
+  const found = await getQuestion(ctx, { questionId }).catch(loaderFailure)
   if (found.bank.id !== bankId) throw data('Soal tidak ditemukan.', { status: 404 })
   return { ctx, found }
 }

@@ -9,9 +9,9 @@ import { defineText, useText } from '../i18n/text'
 import { parseForm, useCaseFailure } from '../lib/forms.server'
 import { QuestionFormFields } from '../ui/admin/QuestionFormFields'
 import { Notice } from '../ui/Notice'
+import { loaderFailure } from '../lib/context.server'
 import {
   idParam,
-  orErrorPage,
   QuestionForm,
   questionFields,
   readQuestionForm,
@@ -48,7 +48,7 @@ export function meta() {
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { ctx } = await requireAdministrator(request)
   const bankId = idParam(params.bankId, 'Bank soal tidak ditemukan.')
-  const { bank, questions } = await orErrorPage(getBank(ctx, { bankId }))
+  const { bank, questions } = await getBank(ctx, { bankId }).catch(loaderFailure)
   return {
     bank: { id: bank.id, code: bank.code, title: bank.title, kind: bank.kind, scales: bank.scales },
     nextCode: nextCodeFrom(bank.code, questions.map((q) => q.code)),

@@ -8,7 +8,8 @@ import { defineText, useLocale, useText } from '../i18n/text'
 import { formValues, useCaseFailure } from '../lib/forms.server'
 import { Field, FormErrors, TextAreaField, type FormState } from '../ui/form'
 import { bankFormText } from '../ui/admin/bankFormText'
-import { idParam, orErrorPage, requireAdministrator } from './admin.bank-soal.server'
+import { idParam, requireAdministrator } from './admin.bank-soal.server'
+import { loaderFailure } from '../lib/context.server'
 
 const text = defineText({
   id: {
@@ -52,7 +53,7 @@ export function meta() {
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { ctx } = await requireAdministrator(request)
   const bankId = idParam(params.bankId, 'Bank soal tidak ditemukan.')
-  const { bank, vocationalFields } = await orErrorPage(getBank(ctx, { bankId }))
+  const { bank, vocationalFields } = await getBank(ctx, { bankId }).catch(loaderFailure)
   return {
     bank: {
       id: bank.id,

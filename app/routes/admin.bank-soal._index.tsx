@@ -5,7 +5,8 @@ import { KIND_LABEL, KIND_LABEL_EN, type AssessmentKind } from '../../server/ass
 import { defineText, useLocale, useText } from '../i18n/text'
 import { InstitutionPicker } from '../ui/admin/InstitutionPicker'
 import { Notice } from '../ui/Notice'
-import { currentInstitution, orErrorPage, requireAdministrator } from './admin.bank-soal.server'
+import { currentInstitution, requireAdministrator } from './admin.bank-soal.server'
+import { loaderFailure } from '../lib/context.server'
 
 const text = defineText({
   id: {
@@ -47,7 +48,7 @@ export function meta() {
 export async function loader({ request }: Route.LoaderArgs) {
   const { ctx } = await requireAdministrator(request)
   const { institutions, current } = await currentInstitution(ctx, request)
-  const { banks } = await orErrorPage(listBanks(ctx, { institutionId: current.id }))
+  const { banks } = await listBanks(ctx, { institutionId: current.id }).catch(loaderFailure)
   return { institutions: institutions.map((i) => ({ id: i.id, name: i.name })), current: { id: current.id, name: current.name }, banks }
 }
 

@@ -8,7 +8,7 @@ import { declaredTooLarge, discardBody, readLimitedFormData } from './profil.dok
 
 // Server helpers of the question-bank pages (/admin/bank-soal/…).
 
-export { currentInstitution, idParam, orErrorPage, requireAdministrator } from './admin.program.server'
+export { currentInstitution, idParam, requireAdministrator } from './admin.program.server'
 
 /** The text fields of the question form (named like the XLSX template's columns). */
 export const QuestionForm = z.object({

@@ -7,7 +7,8 @@ import { defineText, useText } from '../i18n/text'
 import { parseForm, useCaseFailure } from '../lib/forms.server'
 import { BatchForm } from '../ui/admin/BatchForm'
 import { Notice } from '../ui/Notice'
-import { idParam, orErrorPage, requireAdministrator } from './admin.program.server'
+import { idParam, requireAdministrator } from './admin.program.server'
+import { loaderFailure } from '../lib/context.server'
 
 const text = defineText({
   id: {
@@ -35,7 +36,7 @@ export function meta({ data }: Route.MetaArgs) {
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { ctx } = await requireAdministrator(request)
   const batchId = idParam(params.batchId, 'Gelombang tidak ditemukan.')
-  const found = await orErrorPage(getBatchForAdmin(ctx, { batchId }))
+  const found = await getBatchForAdmin(ctx, { batchId }).catch(loaderFailure)
   return {
     batch: { id: found.batch.id, year: found.batch.year, number: found.batch.number },
     programme: { id: found.programme.id, code: found.programme.code, name: found.programme.name },

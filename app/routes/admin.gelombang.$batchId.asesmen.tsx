@@ -10,7 +10,8 @@ import { defineText, useLocale, useText } from '../i18n/text'
 import { formValues, useCaseFailure } from '../lib/forms.server'
 import { Field, FormErrors, type FormState } from '../ui/form'
 import { Notice } from '../ui/Notice'
-import { idParam, orErrorPage, requireAdministrator } from './admin.bank-soal.server'
+import { idParam, requireAdministrator } from './admin.bank-soal.server'
+import { loaderFailure } from '../lib/context.server'
 
 const text = defineText({
   id: {
@@ -87,7 +88,7 @@ export function meta({ data }: Route.MetaArgs) {
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { ctx } = await requireAdministrator(request)
   const batchId = idParam(params.batchId, 'Gelombang tidak ditemukan.')
-  const setup = await orErrorPage(getBatchAssessmentSetup(ctx, { batchId }))
+  const setup = await getBatchAssessmentSetup(ctx, { batchId }).catch(loaderFailure)
   const defaults: Record<string, string> = {}
   for (const kind of setup.kinds) {
     kind.banks.forEach((b, i) => {

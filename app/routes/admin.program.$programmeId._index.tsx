@@ -10,7 +10,8 @@ import { defineText, useLocale, useText } from '../i18n/text'
 import { parseForm, useCaseFailure } from '../lib/forms.server'
 import { ProgrammeForm } from '../ui/admin/ProgrammeForm'
 import { Notice } from '../ui/Notice'
-import { idParam, orErrorPage, requireAdministrator } from './admin.program.server'
+import { idParam, requireAdministrator } from './admin.program.server'
+import { loaderFailure } from '../lib/context.server'
 
 const text = defineText({
   id: {
@@ -78,7 +79,7 @@ export function meta({ data }: Route.MetaArgs) {
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { ctx } = await requireAdministrator(request)
   const programmeId = idParam(params.programmeId, 'Program pelatihan tidak ditemukan.')
-  const found = await orErrorPage(getProgrammeForAdmin(ctx, { programmeId }))
+  const found = await getProgrammeForAdmin(ctx, { programmeId }).catch(loaderFailure)
   const fields = await listVocationalFields(ctx, { institutionId: found.programme.institutionId })
   const notice = new URL(request.url).searchParams.get('disimpan')
   return { ...found, fields, notice }

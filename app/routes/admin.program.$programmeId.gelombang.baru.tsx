@@ -7,7 +7,8 @@ import { defineText, useText } from '../i18n/text'
 import { parseForm, useCaseFailure } from '../lib/forms.server'
 import { BatchForm } from '../ui/admin/BatchForm'
 import { Notice } from '../ui/Notice'
-import { idParam, orErrorPage, requireAdministrator } from './admin.program.server'
+import { idParam, requireAdministrator } from './admin.program.server'
+import { loaderFailure } from '../lib/context.server'
 
 const text = defineText({
   id: {
@@ -31,7 +32,7 @@ export function meta() {
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { ctx } = await requireAdministrator(request)
   const programmeId = idParam(params.programmeId, 'Program pelatihan tidak ditemukan.')
-  const found = await orErrorPage(getNewBatchDefaults(ctx, { programmeId }))
+  const found = await getNewBatchDefaults(ctx, { programmeId }).catch(loaderFailure)
   return {
     programme: { id: found.programme.id, code: found.programme.code, name: found.programme.name, archived: found.programme.archivedAt !== null },
     timeZone: found.timeZone,

@@ -5,7 +5,8 @@ import { formatDateTime } from '../i18n/format'
 import { defineText, useLocale, useText } from '../i18n/text'
 import { InstitutionPicker } from '../ui/admin/InstitutionPicker'
 import { Notice } from '../ui/Notice'
-import { currentInstitution, orErrorPage, requireAdministrator } from './admin.program.server'
+import { currentInstitution, requireAdministrator } from './admin.program.server'
+import { loaderFailure } from '../lib/context.server'
 
 const text = defineText({
   id: {
@@ -55,7 +56,7 @@ export function meta() {
 export async function loader({ request }: Route.LoaderArgs) {
   const { ctx } = await requireAdministrator(request)
   const { institutions, current } = await currentInstitution(ctx, request)
-  const programmes = await orErrorPage(listProgrammesForAdmin(ctx, { institutionId: current.id }))
+  const programmes = await listProgrammesForAdmin(ctx, { institutionId: current.id }).catch(loaderFailure)
   return { institutions, current, programmes }
 }
 

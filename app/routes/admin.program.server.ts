@@ -2,40 +2,25 @@ import { data } from 'react-router'
 import type { Actor } from '../../server/auth/actor'
 import { hasRole } from '../../server/auth/permissions'
 import type { UseCaseContext } from '../../server/context'
-import { UseCaseError } from '../../server/errors'
 import { isUuid } from '../../server/programmes/input'
 import { listAdministeredInstitutions } from '../../server/programmes/listProgrammesForAdmin'
-import { runtime } from '../../server/runtime'
-import { requireStaff } from '../lib/session.server'
+import { staffContext } from '../lib/context.server'
 
 // Shared by the administrator's pages (programmes, batches, question banks).
 
 /** The signed-in administrator's use-case context; other staff get a 403 page. */
 export async function requireAdministrator(request: Request): Promise<{ actor: Actor; ctx: UseCaseContext }> {
-  const actor = await requireStaff(request)
+  const { actor, ctx } = await staffContext(request)
   if (!hasRole(actor, 'administrator')) {
     throw data('Halaman ini hanya untuk administrator lembaga.', { status: 403 })
   }
-  const { db } = await runtime()
-  return { actor, ctx: { db, actor, now: new Date() } }
+  return { actor, ctx }
 }
 
 /** A route parameter that must be an id; anything else is a 404, never a database error. */
 export function idParam(value: string | undefined, message: string): string {
   if (!isUuid(value)) throw data(message, { status: 404 })
   return value
-}
-
-/** Run a loader's use case; its not-found or forbidden error becomes the matching error page. */
-export async function orErrorPage<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work
-  } catch (error) {
-    if (error instanceof UseCaseError && (error.status === 403 || error.status === 404)) {
-      throw data(error.message, { status: error.status })
-    }
-    throw error
-  }
 }
 
 /** The institution the page is about: ?lembaga= among the administrator's, else the first. */

@@ -6,7 +6,8 @@ import { defineText, useLocale, useText } from '../i18n/text'
 import { Notice } from '../ui/Notice'
 import { StateBadge } from '../ui/StateBadge'
 import { Timeline } from '../ui/Timeline'
-import { activityItem, candidateContext, loaderFailure } from './aktivitas.server'
+import { candidateContext, loaderFailure } from '../lib/context.server'
+import { activityItem } from './aktivitas.server'
 
 export function meta({ data }: Route.MetaArgs) {
   return [{ title: data ? `${data.item.number} — Aktivitas — Latih` : 'Aktivitas — Latih' }]

@@ -7,7 +7,8 @@ import { defineText, useText } from '../i18n/text'
 import { FormErrors, TextAreaField } from '../ui/form'
 import { Notice } from '../ui/Notice'
 import { StateBadge } from '../ui/StateBadge'
-import { activityItem, candidateContext, loaderFailure } from './aktivitas.server'
+import { candidateContext, loaderFailure } from '../lib/context.server'
+import { activityItem } from './aktivitas.server'
 
 export function meta() {
   return [{ title: 'Mundur dari pendaftaran — Latih' }]

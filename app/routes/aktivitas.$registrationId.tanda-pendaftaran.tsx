@@ -1,7 +1,7 @@
 import type { Route } from './+types/aktivitas.$registrationId.tanda-pendaftaran'
 import { renderReceiptPdf } from '../../server/documents/receiptPdf'
 import { getReceipt } from '../../server/registrations/getReceipt'
-import { actorContext, loaderFailure } from './aktivitas.server'
+import { actorContext, loaderFailure } from '../lib/context.server'
 
 // The registration receipt as a PDF download, for whoever may read the registration
 // (the candidate, the kiosk officer assisting them, staff of the centre).

@@ -4,7 +4,8 @@ import { listActivity } from '../../server/registrations/listActivity'
 import { useFormat } from '../i18n/format'
 import { defineText, useLocale, useText } from '../i18n/text'
 import { StateBadge } from '../ui/StateBadge'
-import { activityItem, candidateContext, loaderFailure } from './aktivitas.server'
+import { candidateContext, loaderFailure } from '../lib/context.server'
+import { activityItem } from './aktivitas.server'
 
 export function meta() {
   return [{ title: 'Aktivitas — Latih' }]

@@ -1,38 +1,12 @@
-import { data } from 'react-router'
 import { registrationNextStep, stateShownToCandidate } from '../../domain/registrationNextStep'
 import { allowedActions, isRegistrationState, type RegistrationState } from '../../domain/registrationStates'
 import type { Actor } from '../../server/auth/actor'
 import { can } from '../../server/auth/permissions'
-import type { UseCaseContext } from '../../server/context'
-import { UseCaseError } from '../../server/errors'
 import { batchLabel } from '../../server/registrations/batchLabel'
 import type { RegistrationView } from '../../server/registrations/registrationView'
-import { runtime } from '../../server/runtime'
-import { requireActor, requireCandidateScope } from '../lib/session.server'
 
 // Server helpers shared by the candidate's registration pages (Aktivitas, the
 // registration confirmation, withdrawal, the receipt download).
-
-export async function candidateContext(
-  request: Request,
-): Promise<{ actor: Actor; candidateId: string; ctx: UseCaseContext }> {
-  const { actor, candidateId } = await requireCandidateScope(request)
-  const { db } = await runtime()
-  return { actor, candidateId, ctx: { db, actor, now: new Date() } }
-}
-
-/** Any signed-in actor (the receipt is for whoever may read the registration). */
-export async function actorContext(request: Request): Promise<{ actor: Actor; ctx: UseCaseContext }> {
-  const actor = await requireActor(request)
-  const { db } = await runtime()
-  return { actor, ctx: { db, actor, now: new Date() } }
-}
-
-/** In a loader, a refused use case becomes an error page with its status and message. */
-export function loaderFailure(error: unknown): never {
-  if (error instanceof UseCaseError) throw data(error.message, { status: error.status })
-  throw error
-}
 
 const PLENARY_EVENTS = new Set(['plenary_pass', 'plenary_reserve', 'plenary_not_pass'])
 

@@ -9,7 +9,8 @@ import { useFormat } from '../i18n/format'
 import { defineText, useLocale, useText } from '../i18n/text'
 import { FormErrors } from '../ui/form'
 import { Notice } from '../ui/Notice'
-import { assessmentContext, kindParam, loaderFailure } from './asesmen.server'
+import { candidateContext, loaderFailure } from '../lib/context.server'
+import { kindParam } from './asesmen.server'
 
 export function meta({ params }: Route.MetaArgs) {
   const kind = kindFromSlug(params.kind)
@@ -18,7 +19,7 @@ export function meta({ params }: Route.MetaArgs) {
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const kind = kindParam(params.kind)
-  const { candidateId, ctx } = await assessmentContext(request)
+  const { candidateId, ctx } = await candidateContext(request)
   const start = await getAssessmentStart(ctx, { candidateId, kind }).catch(loaderFailure)
   // Sent here by a question page whose answer arrived after the time was over.
   const lateAnswer = new URL(request.url).searchParams.has('habis')
@@ -27,7 +28,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
   const kind = kindParam(params.kind)
-  const { candidateId, ctx } = await assessmentContext(request)
+  const { candidateId, ctx } = await candidateContext(request)
   const formData = await request.formData()
   try {
     await startAttempt(ctx, { candidateId, kind })

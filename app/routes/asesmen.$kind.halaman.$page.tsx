@@ -9,7 +9,8 @@ import { defineText, useLocale, useText } from '../i18n/text'
 import { Countdown } from '../ui/Countdown'
 import { FormErrors, type FormState } from '../ui/form'
 import { QuestionMap } from '../ui/QuestionMap'
-import { answersFromForm, assessmentContext, kindParam, loaderFailure } from './asesmen.server'
+import { candidateContext, loaderFailure } from '../lib/context.server'
+import { answersFromForm, kindParam } from './asesmen.server'
 
 export function meta({ params }: Route.MetaArgs) {
   const kind = kindFromSlug(params.kind)
@@ -25,7 +26,7 @@ function pageParam(value: string | undefined): number {
 export async function loader({ request, params }: Route.LoaderArgs) {
   const kind = kindParam(params.kind)
   const page = pageParam(params.page)
-  const { candidateId, ctx } = await assessmentContext(request)
+  const { candidateId, ctx } = await candidateContext(request)
   const sheet = await getAttemptPage(ctx, { candidateId, kind, page }).catch(loaderFailure)
   // Not started, or already submitted (by the candidate, or because the time ran out).
   if (sheet.state === 'none') throw redirect(`/asesmen/${KIND_SLUGS[kind]}`)
@@ -40,7 +41,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const kind = kindParam(params.kind)
   const page = pageParam(params.page)
   const slug = KIND_SLUGS[kind]
-  const { ctx } = await assessmentContext(request)
+  const { ctx } = await candidateContext(request)
   const formData = await request.formData()
   const attemptId = String(formData.get('attemptId') ?? '')
   const answers = answersFromForm(formData)

@@ -9,7 +9,8 @@ import { Countdown } from '../ui/Countdown'
 import { FormErrors } from '../ui/form'
 import { Notice } from '../ui/Notice'
 import { QuestionMap } from '../ui/QuestionMap'
-import { assessmentContext, kindParam, loaderFailure } from './asesmen.server'
+import { candidateContext, loaderFailure } from '../lib/context.server'
+import { kindParam } from './asesmen.server'
 
 export function meta({ params }: Route.MetaArgs) {
   const kind = kindFromSlug(params.kind)
@@ -18,7 +19,7 @@ export function meta({ params }: Route.MetaArgs) {
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const kind = kindParam(params.kind)
-  const { candidateId, ctx } = await assessmentContext(request)
+  const { candidateId, ctx } = await candidateContext(request)
   const sheet = await getAttemptPage(ctx, { candidateId, kind }).catch(loaderFailure)
   if (sheet.state === 'none') throw redirect(`/asesmen/${KIND_SLUGS[kind]}`)
   return { sheet }
@@ -26,7 +27,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
   const kind = kindParam(params.kind)
-  const { candidateId, ctx } = await assessmentContext(request)
+  const { candidateId, ctx } = await candidateContext(request)
   const formData = await request.formData()
   const slug = KIND_SLUGS[kind]
   try {

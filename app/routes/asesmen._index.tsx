@@ -7,14 +7,14 @@ import { STATE_LABELS, isRegistrationState } from '../../domain/registrationStat
 import { useFormat } from '../i18n/format'
 import { defineText, useLocale, useText } from '../i18n/text'
 import { Notice } from '../ui/Notice'
-import { assessmentContext, loaderFailure } from './asesmen.server'
+import { candidateContext, loaderFailure } from '../lib/context.server'
 
 export function meta() {
   return [{ title: 'Asesmen — Latih' }]
 }
 
 export async function loader({ request }: Route.LoaderArgs) {
-  const { candidateId, ctx } = await assessmentContext(request)
+  const { candidateId, ctx } = await candidateContext(request)
   const overview = await getAssessmentOverview(ctx, { candidateId }).catch(loaderFailure)
   // A kiosk officer may look (to tell the candidate what is left) but never answers.
   return { overview, canTake: can(ctx.actor, 'assessment.take', { candidateId }) }

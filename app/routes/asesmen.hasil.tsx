@@ -5,14 +5,14 @@ import { KIND_LABELS, kindFromSlug } from '../../server/assessments/kinds'
 import { useFormat } from '../i18n/format'
 import { defineText, useLocale, useText } from '../i18n/text'
 import { Notice } from '../ui/Notice'
-import { assessmentContext, loaderFailure } from './asesmen.server'
+import { candidateContext, loaderFailure } from '../lib/context.server'
 
 export function meta() {
   return [{ title: 'Hasil asesmen — Latih' }]
 }
 
 export async function loader({ request }: Route.LoaderArgs) {
-  const { candidateId, ctx } = await assessmentContext(request)
+  const { candidateId, ctx } = await candidateContext(request)
   const results = await getAssessmentResults(ctx, { candidateId }).catch(loaderFailure)
   const submitted = kindFromSlug(new URL(request.url).searchParams.get('selesai') ?? undefined)
   return { results, submitted }

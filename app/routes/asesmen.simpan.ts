@@ -3,8 +3,8 @@ import type { Route } from './+types/asesmen.simpan'
 import { AttemptClosedError, saveAnswers } from '../../server/assessments/saveAnswers'
 import { UseCaseError } from '../../server/errors'
 import { getActor } from '../lib/session.server'
-import { runtime } from '../../server/runtime'
 import { answersFromForm } from './asesmen.server'
+import { contextOf } from '../lib/context.server'
 
 /**
  * The background save of the question pages (with JavaScript): POST attemptId and
@@ -17,9 +17,9 @@ export async function action({ request }: Route.ActionArgs) {
   const formData = await request.formData()
   const attemptId = String(formData.get('attemptId') ?? '')
   const answers = answersFromForm(formData)
-  const { db } = await runtime()
+  const ctx = await contextOf(actor)
   try {
-    const saved = await saveAnswers({ db, actor, now: new Date() }, { attemptId, answers })
+    const saved = await saveAnswers(ctx, { attemptId, answers })
     return data({ ok: true, savedAt: saved.savedAt.toISOString(), positions: saved.positions })
   } catch (error) {
     if (error instanceof AttemptClosedError) return data({ ok: false, closed: true, message: error.message }, { status: 409 })

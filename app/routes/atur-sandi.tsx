@@ -6,11 +6,10 @@ import { endSession, startSession } from '../lib/session.server'
 import { defineText, useText } from '../i18n/text'
 import { Field, FormErrors } from '../ui/form'
 import { Notice } from '../ui/Notice'
-import { SYSTEM } from '../../server/auth/actor'
 import { InvalidLinkError } from '../../server/accounts/invalidLink'
 import { inspectPasswordLink } from '../../server/accounts/inspectPasswordLink'
 import { resetPassword } from '../../server/accounts/resetPassword'
-import { runtime } from '../../server/runtime'
+import { systemContext } from '../lib/context.server'
 
 const SetPasswordForm = z.object({
   token: z.string().default(''),
@@ -24,8 +23,7 @@ export function meta() {
 
 export async function loader({ request }: Route.LoaderArgs) {
   const token = new URL(request.url).searchParams.get('token') ?? ''
-  const { db } = await runtime()
-  const link = await inspectPasswordLink({ db, actor: SYSTEM, now: new Date() }, { token })
+  const link = await inspectPasswordLink(await systemContext(), { token })
   return link ? { valid: true as const, token, purpose: link.purpose, email: link.email } : { valid: false as const }
 }
 
@@ -33,11 +31,11 @@ export async function action({ request }: Route.ActionArgs) {
   const formData = await request.formData()
   const parsed = parseForm(formData, SetPasswordForm)
   if (!parsed.ok) return parsed.response
-  const { db } = await runtime()
+  const ctx = await systemContext()
   let account: { userId: string; kind: 'candidate' | 'staff' }
   try {
     // The link proves the mailbox: the person acts as themselves (see resetPassword).
-    account = await resetPassword({ db, actor: SYSTEM, now: new Date() }, parsed.value)
+    account = await resetPassword(ctx, parsed.value)
   } catch (error) {
     if (error instanceof InvalidLinkError) {
       return data<FormFailure & { linkInvalid: true }>({ ok: false, errors: { '': [error.message] }, values: {}, linkInvalid: true }, { status: 410 })

@@ -4,9 +4,8 @@ import { parseForm, useCaseFailure } from '../lib/forms.server'
 import { endSession, getActor, startSession } from '../lib/session.server'
 import { defineText, useText } from '../i18n/text'
 import { Field, FormErrors } from '../ui/form'
-import { SYSTEM } from '../../server/auth/actor'
 import { signUpCandidate, signUpSchema } from '../../server/accounts/signUpCandidate'
-import { runtime } from '../../server/runtime'
+import { systemContext } from '../lib/context.server'
 
 const FIELDS = ['nik', 'fullName', 'email', 'phone', 'password', 'passwordConfirm'] as const
 
@@ -26,14 +25,14 @@ export async function action({ request }: Route.ActionArgs) {
   const actor = await getActor(request)
   if (actor) throw redirect(actor.kind === 'staff' ? '/staf' : '/profil')
   const formData = await request.formData()
-  const parsed = parseForm(formData, signUpSchema(new Date()))
+  const ctx = await systemContext()
+  const parsed = parseForm(formData, signUpSchema(ctx.now))
   if (!parsed.ok) return parsed.response
   const input = Object.fromEntries(FIELDS.map((f) => [f, String(formData.get(f) ?? '')])) as Record<(typeof FIELDS)[number], string>
-  const { db } = await runtime()
   let userId: string
   try {
     // Nobody is signed in: the use case records the new account as its own actor.
-    ;({ userId } = await signUpCandidate({ db, actor: SYSTEM, now: new Date() }, input))
+    ;({ userId } = await signUpCandidate(ctx, input))
   } catch (error) {
     return useCaseFailure(formData, error)
   }

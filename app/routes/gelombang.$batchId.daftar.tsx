@@ -10,7 +10,7 @@ import { defineText, useText } from '../i18n/text'
 import { FormErrors } from '../ui/form'
 import { Notice } from '../ui/Notice'
 import { ProfileMeter } from '../ui/ProfileMeter'
-import { candidateContext, loaderFailure } from './aktivitas.server'
+import { candidateContext, loaderFailure } from '../lib/context.server'
 
 export function meta({ data }: Route.MetaArgs) {
   return [{ title: data ? `Daftar ${data.programme.name} — Latih` : 'Daftar pelatihan — Latih' }]

@@ -1,8 +1,7 @@
 import { redirect, redirectDocument } from 'react-router'
 import type { Route } from './+types/kios.akhiri'
 import { endAssistedSession } from '../../server/kiosk/endAssistedSession'
-import { runtime } from '../../server/runtime'
-import { requireStaff } from '../lib/session.server'
+import { staffContext } from '../lib/context.server'
 
 export function loader() {
   return redirect('/kios')
@@ -11,9 +10,8 @@ export function loader() {
 // Any staff member may end their own open session (even one whose kiosk role was
 // withdrawn meanwhile), so a session can never be left open.
 export async function action({ request }: Route.ActionArgs) {
-  const actor = await requireStaff(request)
-  const { db } = await runtime()
-  await endAssistedSession({ db, actor, now: new Date() })
+  const { ctx } = await staffContext(request)
+  await endAssistedSession(ctx)
   // A full page load, not a client-side navigation: the browser then holds nothing of
   // the candidate (the first page's embedded loader data, the router's memory).
   return redirectDocument('/kios?selesai=1')

@@ -1,31 +1,28 @@
 import { Form, Link, redirect, useNavigation } from 'react-router'
 import type { Route } from './+types/kirim-ulang-verifikasi'
 import { useCaseFailure } from '../lib/forms.server'
-import { requireCandidateScope } from '../lib/session.server'
 import { defineText, useText } from '../i18n/text'
 import { FormErrors } from '../ui/form'
 import { Notice } from '../ui/Notice'
 import { getEmailVerificationStatus } from '../../server/accounts/getEmailVerificationStatus'
 import { resendEmailVerification } from '../../server/accounts/resendEmailVerification'
-import { runtime } from '../../server/runtime'
+import { candidateContext } from '../lib/context.server'
 
 export function meta() {
   return [{ title: 'Kirim ulang verifikasi e-mail — Latih BPVP Kendari' }]
 }
 
 export async function loader({ request }: Route.LoaderArgs) {
-  const { actor, candidateId } = await requireCandidateScope(request)
-  const { db } = await runtime()
-  const status = await getEmailVerificationStatus({ db, actor, now: new Date() }, { candidateId })
+  const { candidateId, ctx } = await candidateContext(request)
+  const status = await getEmailVerificationStatus(ctx, { candidateId })
   return { ...status, sent: new URL(request.url).searchParams.has('terkirim') }
 }
 
 export async function action({ request }: Route.ActionArgs) {
-  const { actor, candidateId } = await requireCandidateScope(request)
+  const { candidateId, ctx } = await candidateContext(request)
   const formData = await request.formData()
-  const { db } = await runtime()
   try {
-    await resendEmailVerification({ db, actor, now: new Date() }, { candidateId })
+    await resendEmailVerification(ctx, { candidateId })
   } catch (error) {
     return useCaseFailure(formData, error)
   }

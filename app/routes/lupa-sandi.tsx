@@ -8,7 +8,7 @@ import { Field, FormErrors } from '../ui/form'
 import { Notice } from '../ui/Notice'
 import { SYSTEM } from '../../server/auth/actor'
 import { requestPasswordReset } from '../../server/accounts/requestPasswordReset'
-import { runtime } from '../../server/runtime'
+import { contextOf } from '../lib/context.server'
 
 const ResetRequestForm = z.object({
   identifier: z.string({ error: 'Isi e-mail atau NIK Anda.' }).trim().min(1, 'Isi e-mail atau NIK Anda.'),
@@ -26,9 +26,10 @@ export async function action({ request }: Route.ActionArgs) {
   const formData = await request.formData()
   const parsed = parseForm(formData, ResetRequestForm)
   if (!parsed.ok) return parsed.response
-  const { db } = await runtime()
+  // A signed-in person asking for a reset is recorded as themselves.
+  const ctx = await contextOf((await getActor(request)) ?? SYSTEM)
   try {
-    await requestPasswordReset({ db, actor: (await getActor(request)) ?? SYSTEM, now: new Date() }, parsed.value)
+    await requestPasswordReset(ctx, parsed.value)
   } catch (error) {
     return useCaseFailure(formData, error)
   }

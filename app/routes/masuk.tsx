@@ -6,9 +6,8 @@ import { endSession, getActor, safeRedirectTarget, startSession } from '../lib/s
 import { defineText, useText } from '../i18n/text'
 import { Field, FormErrors } from '../ui/form'
 import { clientAddress } from './masuk.server'
-import { SYSTEM } from '../../server/auth/actor'
 import { signIn } from '../../server/accounts/signIn'
-import { runtime } from '../../server/runtime'
+import { systemContext } from '../lib/context.server'
 
 const SignInForm = z.object({
   identifier: z.string({ error: 'Isi e-mail atau NIK Anda.' }).trim().min(1, 'Isi e-mail atau NIK Anda.'),
@@ -35,11 +34,10 @@ export async function action({ request }: Route.ActionArgs) {
   const formData = await request.formData()
   const parsed = parseForm(formData, SignInForm)
   if (!parsed.ok) return parsed.response
-  const { db } = await runtime()
   let account: { userId: string; kind: 'candidate' | 'staff' }
   try {
     account = await signIn(
-      { db, actor: SYSTEM, now: new Date() },
+      await systemContext(),
       { identifier: parsed.value.identifier, password: parsed.value.password, ip: clientAddress(request) },
     )
   } catch (error) {

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react'
 import { Form, redirect, useNavigation } from 'react-router'
 import type { Route } from './+types/profil.alamat'
-import { requireCandidateScope } from '../lib/session.server'
 import { defineText, useText } from '../i18n/text'
 import { Field, FormErrors } from '../ui/form'
 import { RegionPicker } from '../ui/RegionPicker'
@@ -10,13 +9,13 @@ import { addressSchema } from '../../server/profiles/schemas'
 import { fieldErrorsFromIssues } from '../../server/validation'
 import { updateAddress } from '../../server/profiles/updateAddress'
 import { choiceFromVillageCode } from '../../server/regions/regions'
-import { runtime } from '../../server/runtime'
 import { addressFailure, addressFormState, addressPartChoice } from './profil.alamat.server'
+import { candidateContext } from '../lib/context.server'
 
 export async function loader({ request }: Route.LoaderArgs) {
-  const { actor, candidateId } = await requireCandidateScope(request)
-  const { db } = await runtime()
-  const p = await getProfile({ db, actor, now: new Date() }, { candidateId })
+  const { candidateId, ctx } = await candidateContext(request)
+  const { db } = ctx
+  const p = await getProfile(ctx, { candidateId })
   const [ktp, domicile] = await Promise.all([
     addressPartChoice(db, choiceFromVillageCode(p.ktp.villageCode)),
     addressPartChoice(db, choiceFromVillageCode(p.domicile.villageCode)),
@@ -34,16 +33,16 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export async function action({ request }: Route.ActionArgs) {
-  const { actor, candidateId } = await requireCandidateScope(request)
+  const { candidateId, ctx } = await candidateContext(request)
   const formData = await request.formData()
-  const { db } = await runtime()
+  const { db } = ctx
   // "Show region choices" (the no-JavaScript way to fill the next select): re-render
   // with what was typed, save nothing.
   if (formData.get('intent') === 'refresh') return addressFormState(db, formData, {}, 200)
   const parsed = addressSchema.safeParse(Object.fromEntries(formData))
   if (!parsed.success) return addressFormState(db, formData, fieldErrorsFromIssues(parsed.error.issues), 400)
   try {
-    await updateAddress({ db, actor, now: new Date() }, { candidateId, ...parsed.data })
+    await updateAddress(ctx, { candidateId, ...parsed.data })
   } catch (error) {
     return addressFailure(db, formData, error)
   }

@@ -1,21 +1,22 @@
 import type { Route } from './+types/profil.dokumen.$kind'
-import { requireActor, requireCandidateScope } from '../lib/session.server'
 import { UseCaseError } from '../../server/errors'
 import { UPLOAD_FILE_TYPES } from '../../server/documents/uploadContent'
 import { readDocument } from '../../server/profiles/readDocument'
 import { runtime } from '../../server/runtime'
+import { actorContext, candidateContext } from '../lib/context.server'
 
 // GET /profil/dokumen/:kind — the candidate's own file (or, for the kiosk officer
 // assisting them, theirs). Staff pass ?calon=<candidateId>; readDocument decides
 // whether they may see it and records the read.
 export async function loader({ request, params }: Route.LoaderArgs) {
   const calon = new URL(request.url).searchParams.get('calon')
-  const { actor, candidateId } = calon
-    ? { actor: await requireActor(request), candidateId: calon }
-    : await requireCandidateScope(request)
-  const { db, storage } = await runtime()
+  // Staff name the candidate in the URL; a candidate (or their kiosk officer) reads their own.
+  const { candidateId, ctx } = calon
+    ? { ...(await actorContext(request)), candidateId: calon }
+    : await candidateContext(request)
+  const { storage } = await runtime()
   try {
-    const file = await readDocument({ db, actor, now: new Date() }, { candidateId, kind: params.kind, storage })
+    const file = await readDocument(ctx, { candidateId, kind: params.kind, storage })
     const extension = Object.values(UPLOAD_FILE_TYPES).find((t) => t.contentType === file.contentType)?.extension ?? 'bin'
     return new Response(new Uint8Array(file.bytes), {
       headers: {

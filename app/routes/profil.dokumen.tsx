@@ -3,7 +3,6 @@ import { data, Form, redirect, useNavigation, useRouteLoaderData, useSearchParam
 import type { Route } from './+types/profil.dokumen'
 import type { ProfileLayoutData } from './profil'
 import type { FormFailure } from '../lib/forms.server'
-import { requireCandidateScope } from '../lib/session.server'
 import { defineText, useLocale, useText } from '../i18n/text'
 import { useFormat } from '../i18n/format'
 import { Field } from '../ui/form'
@@ -15,9 +14,10 @@ import { UseCaseError } from '../../server/errors'
 import { uploadDocument } from '../../server/profiles/uploadDocument'
 import { runtime } from '../../server/runtime'
 import { declaredTooLarge, discardBody, readLimitedFormData } from './profil.dokumen.server'
+import { candidateContext } from '../lib/context.server'
 
 export async function action({ request }: Route.ActionArgs) {
-  const { actor, candidateId } = await requireCandidateScope(request)
+  const { candidateId, ctx } = await candidateContext(request)
   // The kind travels in the URL so a refusal can be shown at the right form even when
   // the body is never parsed.
   const kind = new URL(request.url).searchParams.get('jenis') ?? ''
@@ -41,10 +41,10 @@ export async function action({ request }: Route.ActionArgs) {
     return refuse({ file: ['Pilih berkas yang akan diunggah.'] }, 400)
   }
 
-  const { db, storage } = await runtime()
+  const { storage } = await runtime()
   try {
     await uploadDocument(
-      { db, actor, now: new Date() },
+      ctx,
       { candidateId, kind, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()), storage },
     )
   } catch (error) {

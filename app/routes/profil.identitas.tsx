@@ -2,24 +2,21 @@ import { Form, redirect, useNavigation, useRouteLoaderData } from 'react-router'
 import type { Route } from './+types/profil.identitas'
 import type { ProfileLayoutData } from './profil'
 import { parseForm, useCaseFailure } from '../lib/forms.server'
-import { requireCandidateScope } from '../lib/session.server'
 import { defineText, useLocale, useText } from '../i18n/text'
 import { Field, FormErrors, SelectField } from '../ui/form'
 import { formatMobileNumber } from '../../domain/phone'
 import { MARITAL_STATUS_LABELS, MARITAL_STATUSES, SEX_LABELS, SEXES } from '../../server/profiles/options'
 import { identitySchema } from '../../server/profiles/schemas'
 import { updateIdentity } from '../../server/profiles/updateIdentity'
-import { runtime } from '../../server/runtime'
+import { candidateContext } from '../lib/context.server'
 
 export async function action({ request }: Route.ActionArgs) {
-  const { actor, candidateId } = await requireCandidateScope(request)
+  const { candidateId, ctx } = await candidateContext(request)
   const formData = await request.formData()
-  const now = new Date()
-  const parsed = parseForm(formData, identitySchema(now))
+  const parsed = parseForm(formData, identitySchema(ctx.now))
   if (!parsed.ok) return parsed.response
-  const { db } = await runtime()
   try {
-    await updateIdentity({ db, actor, now }, { candidateId, ...parsed.value })
+    await updateIdentity(ctx, { candidateId, ...parsed.value })
   } catch (error) {
     return useCaseFailure(formData, error)
   }

@@ -2,22 +2,20 @@ import { Form, redirect, useNavigation, useRouteLoaderData } from 'react-router'
 import type { Route } from './+types/profil.lainnya'
 import type { ProfileLayoutData } from './profil'
 import { parseForm, useCaseFailure } from '../lib/forms.server'
-import { requireCandidateScope } from '../lib/session.server'
 import { defineText, useLocale, useText } from '../i18n/text'
 import { FormErrors, SelectField } from '../ui/form'
 import { DISABILITIES, DISABILITY_LABELS, EMPLOYMENT_STATUS_LABELS, EMPLOYMENT_STATUSES } from '../../server/profiles/options'
 import { otherSchema } from '../../server/profiles/schemas'
 import { updateOther } from '../../server/profiles/updateOther'
-import { runtime } from '../../server/runtime'
+import { candidateContext } from '../lib/context.server'
 
 export async function action({ request }: Route.ActionArgs) {
-  const { actor, candidateId } = await requireCandidateScope(request)
+  const { candidateId, ctx } = await candidateContext(request)
   const formData = await request.formData()
   const parsed = parseForm(formData, otherSchema)
   if (!parsed.ok) return parsed.response
-  const { db } = await runtime()
   try {
-    await updateOther({ db, actor, now: new Date() }, { candidateId, ...parsed.value })
+    await updateOther(ctx, { candidateId, ...parsed.value })
   } catch (error) {
     return useCaseFailure(formData, error)
   }

@@ -2,24 +2,21 @@ import { Form, redirect, useNavigation, useRouteLoaderData } from 'react-router'
 import type { Route } from './+types/profil.pendidikan'
 import type { ProfileLayoutData } from './profil'
 import { parseForm, useCaseFailure } from '../lib/forms.server'
-import { requireCandidateScope } from '../lib/session.server'
 import { defineText, useLocale, useText } from '../i18n/text'
 import { Field, FormErrors, SelectField } from '../ui/form'
 import { EDUCATION_LEVELS } from '../../domain/eligibility'
 import { EDUCATION_LEVEL_LABELS } from '../../server/profiles/options'
 import { educationSchema } from '../../server/profiles/schemas'
 import { updateEducation } from '../../server/profiles/updateEducation'
-import { runtime } from '../../server/runtime'
+import { candidateContext } from '../lib/context.server'
 
 export async function action({ request }: Route.ActionArgs) {
-  const { actor, candidateId } = await requireCandidateScope(request)
+  const { candidateId, ctx } = await candidateContext(request)
   const formData = await request.formData()
-  const now = new Date()
-  const parsed = parseForm(formData, educationSchema(now))
+  const parsed = parseForm(formData, educationSchema(ctx.now))
   if (!parsed.ok) return parsed.response
-  const { db } = await runtime()
   try {
-    await updateEducation({ db, actor, now }, { candidateId, ...parsed.value })
+    await updateEducation(ctx, { candidateId, ...parsed.value })
   } catch (error) {
     return useCaseFailure(formData, error)
   }

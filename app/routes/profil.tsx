@@ -1,18 +1,16 @@
 import { NavLink, Outlet } from 'react-router'
 import type { Route } from './+types/profil'
-import { requireCandidateScope } from '../lib/session.server'
 import { defineText, useText } from '../i18n/text'
 import { Notice } from '../ui/Notice'
 import { env } from '../../server/env'
 import { getProfile } from '../../server/profiles/getProfile'
-import { runtime } from '../../server/runtime'
+import { candidateContext } from '../lib/context.server'
 
 // The profile (SOP step 3): a layout holding the candidate's profile for every section
 // page, the section navigation, and the NIK/profile mismatch warning.
 export async function loader({ request }: Route.LoaderArgs) {
-  const { actor, candidateId } = await requireCandidateScope(request)
-  const { db } = await runtime()
-  const profile = await getProfile({ db, actor, now: new Date() }, { candidateId })
+  const { actor, candidateId, ctx } = await candidateContext(request)
+  const profile = await getProfile(ctx, { candidateId })
   return { profile, assisting: actor.kind === 'staff', maxUploadBytes: env().MAX_UPLOAD_BYTES }
 }
 

@@ -1,20 +1,18 @@
 import { Link } from 'react-router'
 import type { Route } from './+types/staf'
-import { requireStaff } from '../lib/session.server'
 import { defineText, useText } from '../i18n/text'
 import { getStaffHome } from '../../server/accounts/getStaffHome'
 import type { StaffRole } from '../../server/auth/actor'
-import { runtime } from '../../server/runtime'
+import { staffContext } from '../lib/context.server'
 
 export function meta() {
   return [{ title: 'Beranda staf — Latih BPVP Kendari' }]
 }
 
-// Candidates are sent to /aktivitas by requireStaff.
+// Candidates are sent to /aktivitas by staffContext.
 export async function loader({ request }: Route.LoaderArgs) {
-  const actor = await requireStaff(request)
-  const { db } = await runtime()
-  return getStaffHome({ db, actor, now: new Date() })
+  const { ctx } = await staffContext(request)
+  return getStaffHome(ctx)
 }
 
 const text = defineText({

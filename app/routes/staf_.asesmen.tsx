@@ -1,15 +1,13 @@
 import { Link } from 'react-router'
 import type { Route } from './+types/staf_.asesmen'
 import { listBatchesForAssessmentReport } from '../../server/assessments/listBatchesForAssessmentReport'
-import { runtime } from '../../server/runtime'
 import { useFormat } from '../i18n/format'
 import { defineText, useText } from '../i18n/text'
-import { requireStaff } from '../lib/session.server'
+import { staffContext } from '../lib/context.server'
 
 export async function loader({ request }: Route.LoaderArgs) {
-  const actor = await requireStaff(request)
-  const { db } = await runtime()
-  const batches = await listBatchesForAssessmentReport({ db, actor, now: new Date() })
+  const { ctx } = await staffContext(request)
+  const batches = await listBatchesForAssessmentReport(ctx)
   if (batches.length === 0) throw new Response('', { status: 403 })
   return { batches: batches.map((b) => ({ ...b, assessmentDeadline: b.assessmentDeadline.toISOString() })) }
 }

@@ -3,20 +3,17 @@ import type { Route } from './+types/staf_.gelombang.$batchId.asesmen._index'
 import { STATE_LABELS, isRegistrationState } from '../../domain/registrationStates'
 import { getBatchAssessmentReport, type StaffKindCell } from '../../server/assessments/getBatchAssessmentReport'
 import { ASSESSMENT_KINDS, KIND_LABELS } from '../../server/assessments/kinds'
-import { runtime } from '../../server/runtime'
 import { useFormat } from '../i18n/format'
 import { defineText, useLocale, useText } from '../i18n/text'
-import { requireStaff } from '../lib/session.server'
-import { loaderFailure } from './asesmen.server'
+import { loaderFailure, staffContext } from '../lib/context.server'
 
 export function meta() {
   return [{ title: 'Asesmen gelombang — Latih' }]
 }
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const actor = await requireStaff(request)
-  const { db } = await runtime()
-  const report = await getBatchAssessmentReport({ db, actor, now: new Date() }, { batchId: params.batchId }).catch(loaderFailure)
+  const { ctx } = await staffContext(request)
+  const report = await getBatchAssessmentReport(ctx, { batchId: params.batchId }).catch(loaderFailure)
   return { report }
 }
 

@@ -2,20 +2,17 @@ import { Link } from 'react-router'
 import type { Route } from './+types/staf_.gelombang.$batchId.asesmen.soal'
 import { ITEM_FLAG_LABELS, MIN_ATTEMPTS_FOR_FLAGS } from '../../domain/itemStatistics'
 import { getWrittenTestItemStatistics } from '../../server/assessments/getWrittenTestItemStatistics'
-import { runtime } from '../../server/runtime'
 import { useFormat } from '../i18n/format'
 import { defineText, useLocale, useText } from '../i18n/text'
-import { requireStaff } from '../lib/session.server'
-import { loaderFailure } from './asesmen.server'
+import { loaderFailure, staffContext } from '../lib/context.server'
 
 export function meta() {
   return [{ title: 'Statistik soal tes tulis — Latih' }]
 }
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const actor = await requireStaff(request)
-  const { db } = await runtime()
-  const stats = await getWrittenTestItemStatistics({ db, actor, now: new Date() }, { batchId: params.batchId }).catch(
+  const { ctx } = await staffContext(request)
+  const stats = await getWrittenTestItemStatistics(ctx, { batchId: params.batchId }).catch(
     loaderFailure,
   )
   return { stats, batchId: params.batchId }

@@ -3,10 +3,9 @@ import type { Route } from './+types/verifikasi-email'
 import { getActor } from '../lib/session.server'
 import { defineText, useText } from '../i18n/text'
 import { Notice } from '../ui/Notice'
-import { SYSTEM } from '../../server/auth/actor'
 import { verifyEmail } from '../../server/accounts/verifyEmail'
 import { UseCaseError } from '../../server/errors'
-import { runtime } from '../../server/runtime'
+import { systemContext } from '../lib/context.server'
 
 export function meta() {
   return [{ title: 'Verifikasi e-mail — Latih BPVP Kendari' }]
@@ -18,9 +17,8 @@ export async function loader({ request }: Route.LoaderArgs) {
   const token = new URL(request.url).searchParams.get('token') ?? ''
   const actor = await getActor(request)
   const signedInCandidate = actor?.kind === 'candidate' || !!actor?.assisted
-  const { db } = await runtime()
   try {
-    const result = await verifyEmail({ db, actor: SYSTEM, now: new Date() }, { token })
+    const result = await verifyEmail(await systemContext(), { token })
     return { status: 'verified' as const, email: result.email, alreadyVerified: result.alreadyVerified, signedInCandidate }
   } catch (error) {
     if (!(error instanceof UseCaseError)) throw error
