@@ -10,6 +10,7 @@ import { useCaseFailure, type FormFailure } from '../lib/forms.server'
 import { idParam, requireAdministrator, uploadedBytes } from './admin.bank-soal.server'
 import { declaredTooLarge, discardBody, readLimitedFormData } from './profil.dokumen.server'
 import { loaderFailure } from '../lib/context.server'
+import { FieldShell } from '../ui/form'
 
 const text = defineText({
   id: {
@@ -137,21 +138,23 @@ export default function ImportBank({ loaderData, actionData }: Route.ComponentPr
         </p>
       </section>
       <Form method="post" encType="multipart/form-data" className="stack" noValidate>
-        <div className={`field${problems.length ? ' field-invalid' : ''}`}>
-          <label htmlFor="f-berkas">{t.file}</label>
-          <p className="hint" id="f-berkas-hint">
-            {t.fileHint.replace('{mb}', String(MAX_IMPORT_BYTES / 1024 / 1024)).replace('{rows}', String(MAX_IMPORT_ROWS))}
-          </p>
-          <input
-            id="f-berkas"
-            type="file"
-            name={IMPORT_FIELD}
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            required
-            aria-invalid={problems.length ? true : undefined}
-            aria-describedby={problems.length ? 'f-berkas-hint import-problems' : 'f-berkas-hint'}
-          />
-        </div>
+        <FieldShell
+          id="f-berkas"
+          label={t.file}
+          hint={t.fileHint.replace('{mb}', String(MAX_IMPORT_BYTES / 1024 / 1024)).replace('{rows}', String(MAX_IMPORT_ROWS))}
+          invalid={problems.length > 0}
+          describedBy={problems.length ? 'import-problems' : undefined}
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="file"
+              name={IMPORT_FIELD}
+              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              required
+            />
+          )}
+        </FieldShell>
         <div className="actions">
           <button type="submit" className="primary" disabled={busy}>
             {t.submit}

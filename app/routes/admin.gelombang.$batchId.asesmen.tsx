@@ -8,7 +8,7 @@ import { isUuid } from '../../server/programmes/input'
 import { useFormat } from '../i18n/format'
 import { defineText, useLocale, useText } from '../i18n/text'
 import { formValues, useCaseFailure } from '../lib/forms.server'
-import { Field, FormErrors, type FormState } from '../ui/form'
+import { Field, FieldShell, FormErrors, type FormState } from '../ui/form'
 import { Notice } from '../ui/Notice'
 import { idParam, requireAdministrator } from './admin.bank-soal.server'
 import { loaderFailure } from '../lib/context.server'
@@ -143,29 +143,21 @@ function CountInput({ name, label, state, defaultValue, max }: { name: string; l
   const id = `f-${name.replace(/\./g, '-')}`
   const error = state?.errors?.[name]?.[0]
   return (
-    <div className={`field${error ? ' field-invalid' : ''}`} style={{ margin: 0 }}>
-      <label htmlFor={id} className="visually-hidden">
-        {label}
-      </label>
-      {error ? (
-        <p className="error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-      <input
-        id={id}
-        name={name}
-        type="number"
-        inputMode="numeric"
-        min={0}
-        max={max}
-        step={1}
-        defaultValue={state?.values?.[name] ?? defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        style={{ maxWidth: '8rem' }}
-      />
-    </div>
+    <FieldShell id={id} label={label} error={error} hideLabel style={{ margin: 0 }}>
+      {(control) => (
+        <input
+          {...control}
+          name={name}
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={max}
+          step={1}
+          defaultValue={state?.values?.[name] ?? defaultValue}
+          style={{ maxWidth: '8rem' }}
+        />
+      )}
+    </FieldShell>
   )
 }
 

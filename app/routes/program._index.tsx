@@ -4,6 +4,7 @@ import { listCatalogue, listCatalogueChoices } from '../../server/programmes/lis
 import { runtime } from '../../server/runtime'
 import { formatDateTime } from '../i18n/format'
 import { defineText, useLocale, useText } from '../i18n/text'
+import { Field } from '../ui/form'
 
 const text = defineText({
   id: {
@@ -109,13 +110,7 @@ export default function Catalogue({ loaderData }: Route.ComponentProps) {
       <h1>{t.title}</h1>
       <p>{t.lead}</p>
       <Form method="get" className="card" role="search" aria-label={t.search}>
-        <div className="field">
-          <label htmlFor="cari-q">{t.q}</label>
-          <p className="hint" id="cari-q-hint">
-            {t.qHint}
-          </p>
-          <input id="cari-q" type="search" name="q" defaultValue={query.q} aria-describedby="cari-q-hint" maxLength={100} />
-        </div>
+        <Field id="cari-q" name="q" type="search" label={t.q} hint={t.qHint} defaultValue={query.q} maxLength={100} />
         <div className="grid grid-3">
           <div className="field">
             <label htmlFor="cari-bidang">{t.field}</label>

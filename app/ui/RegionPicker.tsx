@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { defineText, useText } from '../i18n/text'
-import type { FormState } from './form'
+import { FieldShell, type FormState } from './form'
 
 /** A region as a choice (mirrors server/regions/regions.ts, which the browser must not import). */
 export interface RegionOption {
@@ -141,29 +141,18 @@ export function RegionPicker({
         const placeholder =
           loading === level.list ? t.loading : parentChosen || level.label === 'province' ? t.choose : t[`chooseAbove_${level.label}`]
         return (
-          <div key={level.key} className={`field${message ? ' field-invalid' : ''}`}>
-            <label htmlFor={id}>{t[level.label]}</label>
-            {message ? (
-              <p className="error" id={`${id}-error`}>
-                {message}
-              </p>
-            ) : null}
-            <select
-              id={id}
-              name={name}
-              value={codes[level.key]}
-              onChange={(e) => void change(i, e.target.value)}
-              aria-invalid={message ? true : undefined}
-              aria-describedby={message ? `${id}-error` : undefined}
-            >
-              <option value="">{placeholder}</option>
-              {list.map((o) => (
-                <option key={o.code} value={o.code}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FieldShell key={level.key} id={id} label={t[level.label]} error={message}>
+            {(control) => (
+              <select {...control} name={name} value={codes[level.key]} onChange={(e) => void change(i, e.target.value)}>
+                <option value="">{placeholder}</option>
+                {list.map((o) => (
+                  <option key={o.code} value={o.code}>
+                    {o.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FieldShell>
         )
       })}
       {failed ? (

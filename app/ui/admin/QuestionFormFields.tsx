@@ -6,7 +6,7 @@ import { LIKERT_OPTIONS, MULTIPLE_CHOICE_KEYS, SCALED_OPTIONS, TYPE_OF_KIND, typ
 import { OPTION_COLUMNS } from '../../../server/assessments/banks/questionRules'
 import type { BankScale } from '../../../server/db/schema'
 import { defineText, useText } from '../../i18n/text'
-import { Field, FormErrors, SelectField, TextAreaField, type FormState } from '../form'
+import { Field, FieldShell, FormErrors, SelectField, TextAreaField, type FormState } from '../form'
 
 export const questionFormText = defineText({
   id: {
@@ -133,22 +133,9 @@ export function QuestionFormFields({
             state={state}
             required={type === 'scaled'}
           />
-          <div className={`field field-check${state?.errors?.terbalik ? ' field-invalid' : ''}`}>
-            <label htmlFor="f-terbalik">{t.reverse}</label>
-            {state?.errors?.terbalik ? (
-              <p className="error" id="f-terbalik-error">
-                {state.errors.terbalik[0]}
-              </p>
-            ) : null}
-            <input
-              id="f-terbalik"
-              type="checkbox"
-              name="terbalik"
-              value="ya"
-              defaultChecked={checked('terbalik')}
-              aria-describedby={state?.errors?.terbalik ? 'f-terbalik-error' : undefined}
-            />
-          </div>
+          <FieldShell id="f-terbalik" label={t.reverse} error={state?.errors?.terbalik?.[0]} check>
+            {(control) => <input {...control} type="checkbox" name="terbalik" value="ya" defaultChecked={checked('terbalik')} />}
+          </FieldShell>
         </>
       )}
       <fieldset>
