@@ -4,8 +4,26 @@ import { useFormat } from '../i18n/format'
 import { defineText, useLocale, useText } from '../i18n/text'
 
 const text = defineText({
-  id: { submitted: 'dikumpulkan', registered: 'Mendaftar', viaKiosk: 'oleh petugas kios', reason: 'Alasan', empty: 'Belum ada kejadian.' },
-  en: { submitted: 'submitted', registered: 'Registered', viaKiosk: 'by a kiosk officer', reason: 'Reason', empty: 'Nothing has happened yet.' },
+  id: {
+    submitted: 'dikumpulkan',
+    registered: 'Mendaftar',
+    viaKiosk: 'oleh petugas kios',
+    reason: 'Alasan',
+    empty: 'Belum ada kejadian.',
+    writtenTest: 'Nilai tes tulis {score}, batas lulus {passMark}: {result}.',
+    passed: 'lulus',
+    failed: 'belum lulus',
+  },
+  en: {
+    submitted: 'submitted',
+    registered: 'Registered',
+    viaKiosk: 'by a kiosk officer',
+    reason: 'Reason',
+    empty: 'Nothing has happened yet.',
+    writtenTest: 'Written-test score {score}, pass mark {passMark}: {result}.',
+    passed: 'passed',
+    failed: 'not passed',
+  },
 })
 
 export interface TimelineEvent {
@@ -17,6 +35,8 @@ export interface TimelineEvent {
   reason?: string | null
   /** For 'assessment_submitted' events. */
   assessmentKind?: string | null
+  /** For the written-test result events, once published. */
+  writtenTest?: { score: number; passMark: number; passed: boolean } | null
 }
 
 /** A registration's events, in the order given (newest first on the Aktivitas pages). */
@@ -40,6 +60,14 @@ export function Timeline({ events, label }: { events: ReadonlyArray<TimelineEven
           </strong>
           {e.viaKiosk ? <span> ({t.viaKiosk})</span> : null}
           <time dateTime={e.at}>{format.dateTime(e.at)}</time>
+          {e.writtenTest ? (
+            <span className="small">
+              {t.writtenTest
+                .replace('{score}', format.number(e.writtenTest.score))
+                .replace('{passMark}', format.number(e.writtenTest.passMark))
+                .replace('{result}', e.writtenTest.passed ? t.passed : t.failed)}
+            </span>
+          ) : null}
           {e.reason ? (
             <span className="small">
               {t.reason}: {e.reason}

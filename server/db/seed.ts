@@ -4,6 +4,7 @@ import type { Db } from './client'
 import { createBatch, createInstitution, createProgramme, createStaff } from './factories'
 import { institution } from './schema'
 import { seedDemoAssessments } from './seedAssessments'
+import { seedSelectionWrittenTest } from './seedSelectionWrittenTest'
 
 export const DEMO_PASSWORD = 'Latih-Demo-2026'
 
@@ -99,6 +100,8 @@ export async function seedDemo(db: Db, now: Date) {
     }
     // Question banks (SOP step 5) and each demo batch's assessment configuration.
     await seedDemoAssessments(tx, kdi.id, now)
+    // SOP step 6: a LAS batch past its assessment deadline, ready to publish.
+    await seedSelectionWrittenTest(tx, kdi.id, now)
     return {
       institutionId: kdi.id,
       logins: DEMO_STAFF.map((s) => ({ role: s.role, email: s.email, password: DEMO_PASSWORD })),

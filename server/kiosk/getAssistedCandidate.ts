@@ -1,10 +1,11 @@
 import { and, desc, eq, isNull, notInArray } from 'drizzle-orm'
 import { profileCompleteness, type MissingProfileField } from '../../domain/profileCompleteness'
-import { TERMINAL_STATES, isRegistrationState, type RegistrationState } from '../../domain/registrationStates'
+import { TERMINAL_STATES, type RegistrationState } from '../../domain/registrationStates'
 import { authorize } from '../auth/permissions'
 import type { UseCaseContext } from '../context'
-import { assistedSession, batch, candidateProfile, programme, registration, userAccount } from '../db/schema'
+import { assistedSession, batch, candidateProfile, programme, registration, registrationEvent, userAccount } from '../db/schema'
 import { getProfileSnapshot } from '../profiles/getProfileSnapshot'
+import { candidateRegistrationView } from '../registrations/candidateRegistrationView'
 import { maskEmail } from './maskEmail'
 
 export interface AssistedCandidatePanel {
@@ -63,6 +64,8 @@ export async function getAssistedCandidate(ctx: UseCaseContext): Promise<Assiste
       programmeName: programme.name,
       batchNumber: batch.number,
       batchYear: batch.year,
+      writtenTestPublishedAt: batch.writtenTestPublishedAt,
+      resultsAnnouncedAt: batch.resultsAnnouncedAt,
     })
     .from(registration)
     .innerJoin(batch, eq(batch.id, registration.batchId))
@@ -70,6 +73,23 @@ export async function getAssistedCandidate(ctx: UseCaseContext): Promise<Assiste
     .where(and(eq(registration.candidateId, candidateId), notInArray(registration.state, [...TERMINAL_STATES])))
     .orderBy(desc(registration.createdAt))
     .limit(1)
+
+  // The desk shows what the candidate would see on their own pages, never the raw state:
+  // a plenary outcome stays hidden until the results are announced.
+  const events = active
+    ? await ctx.db
+        .select({
+          id: registrationEvent.id,
+          kind: registrationEvent.kind,
+          at: registrationEvent.at,
+          fromState: registrationEvent.fromState,
+          toState: registrationEvent.toState,
+          data: registrationEvent.data,
+        })
+        .from(registrationEvent)
+        .where(eq(registrationEvent.registrationId, active.id))
+    : []
+  const seen = active ? candidateRegistrationView({ state: active.state, batch: active, events }) : null
 
   const completeness = profileCompleteness(snapshot)
   return {
@@ -83,6 +103,15 @@ export async function getAssistedCandidate(ctx: UseCaseContext): Promise<Assiste
     emailVerified: row.emailVerifiedAt !== null,
     completeness: { percent: completeness.percent, complete: completeness.complete, missing: completeness.missing },
     activeRegistration:
-      active && isRegistrationState(active.state) ? { ...active, state: active.state } : null,
+      active && seen
+        ? {
+            id: active.id,
+            number: active.number,
+            state: seen.state,
+            programmeName: active.programmeName,
+            batchNumber: active.batchNumber,
+            batchYear: active.batchYear,
+          }
+        : null,
   }
 }
