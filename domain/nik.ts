@@ -3,7 +3,7 @@
 // women), birth month, two-digit birth year, serial number.
 
 import { INDONESIAN_MONTHS, formatDateId, isValidCalendarDate, toIsoDate } from './calendar';
-import { calendarDateInZone } from './zonedTime';
+import { FALLBACK_TIME_ZONE, calendarDateInZone } from './zonedTime';
 
 /** The 38 province codes of Kemendagri (2025), the first two digits of every NIK. */
 export const PROVINCE_CODES = [
@@ -36,7 +36,7 @@ export type NikParseResult = { ok: true; value: NikValue } | { ok: false; messag
  * The centre's zone decides what "today" is when checking that the birth date is not
  * in the future; a Kendari clerk's today, not the server's.
  */
-export const NIK_DEFAULT_TIME_ZONE = 'Asia/Makassar';
+export const NIK_DEFAULT_TIME_ZONE = FALLBACK_TIME_ZONE;
 
 const fail = (message: string): NikParseResult => ({ ok: false, message });
 

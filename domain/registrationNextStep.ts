@@ -7,9 +7,6 @@ import { formatDateId } from './calendar';
 import type { RegistrationState } from './registrationStates';
 import { ENGLISH_MONTHS, formatZonedDateTime } from './zonedTime';
 
-// Kept importable from here while older callers move to domain/zonedTime.ts.
-export { formatZonedDate, formatZonedDateTime, timeZoneAbbreviation } from './zonedTime';
-
 /** The batch dates the next step depends on (instants, except the training's first day). */
 export type NextStepDates = {
   assessmentDeadline: Date;
@@ -59,7 +56,7 @@ export function registrationNextStep(
   state: RegistrationState,
   dates: NextStepDates,
   now: Date,
-  timeZone = 'Asia/Makassar',
+  timeZone: string,
 ): NextStep {
   const at = (d: Date) => ({ id: formatZonedDateTime(d, timeZone, 'id'), en: formatZonedDateTime(d, timeZone, 'en') });
   const passedDeadline = (d: Date) => now.getTime() >= d.getTime();

@@ -1,5 +1,15 @@
 import { describe, it, expect } from 'vitest';
-import { calendarDateInZone, fromZonedDateTime, timeZoneOffsetMs, toZonedDateTime } from './zonedTime';
+import {
+  calendarDateInZone,
+  formatZonedDate,
+  formatZonedDateTime,
+  formatZonedTime,
+  fromZonedDateTime,
+  timeZoneAbbreviation,
+  timeZoneLabel,
+  timeZoneOffsetMs,
+  toZonedDateTime,
+} from './zonedTime';
 
 const HOUR = 3_600_000;
 const wall = (year: number, month: number, day: number, hour = 0, minute = 0, second = 0, millisecond = 0) => ({
@@ -86,5 +96,29 @@ describe('calendarDateInZone', () => {
     expect(calendarDateInZone(new Date('2026-01-31T16:00:00Z'), 'Asia/Makassar')).toBe('2026-02-01');
     expect(calendarDateInZone(new Date('2026-01-31T15:59:59Z'), 'Asia/Makassar')).toBe('2026-01-31');
     expect(calendarDateInZone(new Date('2026-01-01T03:00:00Z'), 'America/New_York')).toBe('2025-12-31');
+  });
+});
+
+describe('formatZonedDateTime', () => {
+  it('reads the instant in the centre zone, Indonesian and English', () => {
+    const d = new Date('2027-01-12T00:00:00Z');
+    expect(formatZonedDateTime(d, 'Asia/Makassar')).toBe('12 Januari 2027 08.00 WITA');
+    expect(formatZonedDateTime(d, 'Asia/Makassar', 'en')).toBe('12 January 2027 08:00 WITA');
+    expect(formatZonedDateTime(d, 'Asia/Jakarta')).toBe('12 Januari 2027 07.00 WIB');
+    // 23.30 UTC on the 11th is already the 12th in Kendari.
+    expect(formatZonedDate(new Date('2027-01-11T23:30:00Z'), 'Asia/Makassar')).toBe('12 Januari 2027');
+  });
+
+  it('says "pukul" / "at" before the time when asked, and the time alone', () => {
+    const d = new Date('2027-02-28T02:15:00Z');
+    expect(formatZonedDateTime(d, 'Asia/Makassar', 'id', { at: true })).toBe('28 Februari 2027 pukul 10.15 WITA');
+    expect(formatZonedDateTime(d, 'Asia/Makassar', 'en', { at: true })).toBe('28 February 2027 at 10:15 WITA');
+    expect(formatZonedTime(d, 'Asia/Jayapura')).toBe('11.15 WIT');
+  });
+
+  it('falls back to the zone name when it has no Indonesian abbreviation', () => {
+    expect(timeZoneAbbreviation('Europe/Berlin')).toBe('Europe/Berlin');
+    expect(timeZoneLabel('Europe/Berlin')).toBe('Europe/Berlin');
+    expect(timeZoneLabel('Asia/Makassar')).toBe('WITA (Asia/Makassar)');
   });
 });

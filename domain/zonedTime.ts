@@ -141,29 +141,55 @@ export const ENGLISH_MONTHS = [
   'December',
 ] as const;
 
-/** Indonesia's three zones by their everyday names; the one list of them. */
-const ZONE_ABBREVIATIONS: Record<string, string> = {
-  'Asia/Jakarta': 'WIB',
-  'Asia/Pontianak': 'WIB',
-  'Asia/Makassar': 'WITA',
-  'Asia/Jayapura': 'WIT',
-};
+/**
+ * The zone of this deployment (BPVP Kendari: WITA). Only for where no institution is at
+ * hand — before anyone signs in, or a candidate registered nowhere yet; wherever an
+ * institution is known, its own zone is used.
+ */
+export const FALLBACK_TIME_ZONE = 'Asia/Makassar';
 
+/** Indonesia's three zones by their everyday names; the one list of them. */
+export const INDONESIAN_TIME_ZONES: ReadonlyArray<{ zone: string; abbreviation: string }> = [
+  { zone: 'Asia/Jakarta', abbreviation: 'WIB' },
+  { zone: 'Asia/Pontianak', abbreviation: 'WIB' },
+  { zone: 'Asia/Makassar', abbreviation: 'WITA' },
+  { zone: 'Asia/Jayapura', abbreviation: 'WIT' },
+];
+
+const ZONE_ABBREVIATIONS = new Map(INDONESIAN_TIME_ZONES.map((z) => [z.zone, z.abbreviation]));
+
+/** 'WITA' for Asia/Makassar; a zone without an everyday name is shown by its IANA name. */
 export function timeZoneAbbreviation(timeZone: string): string {
-  return ZONE_ABBREVIATIONS[timeZone] ?? timeZone;
+  return ZONE_ABBREVIATIONS.get(timeZone) ?? timeZone;
+}
+
+/** 'WITA (Asia/Makassar)', or the IANA name alone when it has no everyday name. */
+export function timeZoneLabel(timeZone: string): string {
+  const abbreviation = timeZoneAbbreviation(timeZone);
+  return abbreviation === timeZone ? timeZone : `${abbreviation} (${timeZone})`;
+}
+
+/** '08.00 WITA' (or '08:00 WITA'): the wall-clock time of an instant in the zone. */
+export function formatZonedTime(instant: Date, timeZone: string, locale: 'id' | 'en' = 'id'): string {
+  const z = toZonedDateTime(instant, timeZone);
+  const hh = String(z.hour).padStart(2, '0');
+  const mm = String(z.minute).padStart(2, '0');
+  return `${locale === 'id' ? `${hh}.${mm}` : `${hh}:${mm}`} ${timeZoneAbbreviation(timeZone)}`;
 }
 
 /**
  * '12 Januari 2027 08.00 WITA' (or '12 January 2027 08:00 WITA'): an instant read in
  * the centre's zone. By hand, so messages do not depend on the runtime's ICU data.
+ * `{ at: true }` reads '12 Januari 2027 pukul 08.00 WITA' ('… at 08:00 WITA').
  */
-export function formatZonedDateTime(instant: Date, timeZone: string, locale: 'id' | 'en' = 'id'): string {
-  const z = toZonedDateTime(instant, timeZone);
-  const month = (locale === 'id' ? INDONESIAN_MONTHS : ENGLISH_MONTHS)[z.month - 1];
-  const hh = String(z.hour).padStart(2, '0');
-  const mm = String(z.minute).padStart(2, '0');
-  const time = locale === 'id' ? `${hh}.${mm}` : `${hh}:${mm}`;
-  return `${z.day} ${month} ${z.year} ${time} ${timeZoneAbbreviation(timeZone)}`;
+export function formatZonedDateTime(
+  instant: Date,
+  timeZone: string,
+  locale: 'id' | 'en' = 'id',
+  options: { at?: boolean } = {},
+): string {
+  const at = options.at ? (locale === 'id' ? 'pukul ' : 'at ') : '';
+  return `${formatZonedDate(instant, timeZone, locale)} ${at}${formatZonedTime(instant, timeZone, locale)}`;
 }
 
 /** '12 Januari 2027' for an instant read in the centre's zone. */

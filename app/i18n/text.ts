@@ -1,4 +1,5 @@
 import { useRouteLoaderData } from 'react-router'
+import { FALLBACK_TIME_ZONE } from '../../domain/zonedTime'
 
 export const LOCALES = ['id', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -27,5 +28,5 @@ export function useText<T extends Record<string, string>>(d: { id: T; en: { [K i
 
 export function useTimeZone(): string {
   const data = useRouteLoaderData('root') as RootData | undefined
-  return data?.timeZone ?? 'Asia/Makassar'
+  return data?.timeZone ?? FALLBACK_TIME_ZONE
 }

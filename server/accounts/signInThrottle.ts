@@ -1,5 +1,5 @@
 import { inArray, sql } from 'drizzle-orm'
-import { toZonedDateTime } from '../../domain/zonedTime'
+import { formatZonedTime } from '../../domain/zonedTime'
 import { keyedHash } from '../auth/crypto'
 import type { DbOrTx } from '../db/client'
 import { signInThrottle } from '../db/schema'
@@ -66,18 +66,9 @@ export async function clearThrottle(tx: DbOrTx, keys: string[]): Promise<void> {
   if (keys.length > 0) await tx.delete(signInThrottle).where(inArray(signInThrottle.key, keys))
 }
 
-const ZONE_ABBREVIATIONS: Record<string, string> = {
-  'Asia/Jakarta': 'WIB',
-  'Asia/Pontianak': 'WIB',
-  'Asia/Makassar': 'WITA',
-  'Asia/Jayapura': 'WIT',
-}
-
 /** 'Terlalu banyak … setelah pukul 14.35 WITA.' — rounded up so the stated minute is really free. */
 export function lockedMessage(lockedUntil: Date, timeZone: string): string {
   const minuteMs = 60_000
   const roundedUp = new Date(Math.ceil(lockedUntil.getTime() / minuteMs) * minuteMs)
-  const wall = toZonedDateTime(roundedUp, timeZone)
-  const time = `${String(wall.hour).padStart(2, '0')}.${String(wall.minute).padStart(2, '0')}`
-  return `Terlalu banyak percobaan masuk yang gagal. Coba lagi setelah pukul ${time} ${ZONE_ABBREVIATIONS[timeZone] ?? timeZone}.`
+  return `Terlalu banyak percobaan masuk yang gagal. Coba lagi setelah pukul ${formatZonedTime(roundedUp, timeZone)}.`
 }

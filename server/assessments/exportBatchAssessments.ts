@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import { z } from 'zod'
-import { formatZonedDateTime } from '../../domain/registrationNextStep'
+import { formatZonedDateTime } from '../../domain/zonedTime'
 import { ITEM_FLAG_LABELS } from '../../domain/itemStatistics'
 import { STATE_LABELS, isRegistrationState } from '../../domain/registrationStates'
 import { recordAudit } from '../audit'

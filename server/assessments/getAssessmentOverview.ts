@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
+import { FALLBACK_TIME_ZONE } from '../../domain/zonedTime'
 import type { UseCaseContext } from '../context'
 import { attemptAnswer } from '../db/schema'
 import { batchLabel } from '../registrations/batchLabel'
@@ -71,7 +72,7 @@ export async function getAssessmentOverview(
     latestCompletedAttempts(ctx.db, candidateId),
     findOpenAttempts(ctx.db, candidateId),
   ])
-  const timeZone = c?.institution.timeZone ?? 'Asia/Makassar'
+  const timeZone = c?.institution.timeZone ?? FALLBACK_TIME_ZONE
   const kinds: AssessmentOverview['kinds'] = []
   for (const kind of ASSESSMENT_KINDS) {
     kinds.push({ kind, ...(await kindStatus(ctx, c, kind, latest[kind], open.find((a) => a.kind === kind), timeZone)) })

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm'
 import { z } from 'zod'
 import { potentialProfile, OVERALL, type PotentialProfile } from '../../domain/assessmentScoring'
+import { FALLBACK_TIME_ZONE } from '../../domain/zonedTime'
 import type { UseCaseContext } from '../context'
 import type { DbOrTx } from '../db/client'
 import { batch, batchAssessment, programme, question, questionBank, questionVersion, type BankScale } from '../db/schema'
@@ -48,7 +49,7 @@ export async function getAssessmentResults(ctx: UseCaseContext, input: z.input<t
   await closeExpiredAttempts(ctx, candidateId)
 
   const [c, latest] = await Promise.all([loadActiveContext(ctx.db, candidateId), latestCompletedAttempts(ctx.db, candidateId)])
-  const timeZone = c?.institution.timeZone ?? 'Asia/Makassar'
+  const timeZone = c?.institution.timeZone ?? FALLBACK_TIME_ZONE
   const base = (a: Attempt): Base => {
     const v = resultValidity(a.submittedAt!, ctx.now, timeZone)
     return { attemptId: a.id, completedAt: a.submittedAt!, validUntil: v.validUntil, valid: v.valid, submitReason: a.submitReason }

@@ -1,8 +1,6 @@
 import { and, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm'
-import { INDONESIAN_MONTHS } from '../../domain/calendar'
-import { timeZoneAbbreviation } from '../../domain/registrationNextStep'
 import { nextAttemptAllowedAt } from '../../domain/retake'
-import { toZonedDateTime } from '../../domain/zonedTime'
+import { formatZonedDateTime } from '../../domain/zonedTime'
 import type { DbOrTx } from '../db/client'
 import { assessmentAttempt, assessmentKind, questionVersion } from '../db/schema'
 import type { AssessmentKind } from './kinds'
@@ -71,16 +69,8 @@ export function resultValidity(submittedAt: Date, now: Date, timeZone: string): 
   return { validUntil, valid: now.getTime() < validUntil.getTime() }
 }
 
-/** '28 Februari 2027 pukul 10.15 WITA' */
-export function formatDateAtTime(instant: Date, timeZone: string): string {
-  const z = toZonedDateTime(instant, timeZone)
-  const hh = String(z.hour).padStart(2, '0')
-  const mm = String(z.minute).padStart(2, '0')
-  return `${z.day} ${INDONESIAN_MONTHS[z.month - 1]} ${z.year} pukul ${hh}.${mm} ${timeZoneAbbreviation(timeZone)}`
-}
-
 export function retakeMessage(allowedAt: Date, timeZone: string): string {
-  return `Asesmen ini dapat diikuti lagi mulai ${formatDateAtTime(allowedAt, timeZone)}.`
+  return `Asesmen ini dapat diikuti lagi mulai ${formatZonedDateTime(allowedAt, timeZone, 'id', { at: true })}.`
 }
 
 /** The question versions an attempt uses, by id. */

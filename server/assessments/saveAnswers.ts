@@ -1,12 +1,12 @@
 import { eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
+import { FALLBACK_TIME_ZONE, formatZonedDateTime } from '../../domain/zonedTime'
 import { actorId, onBehalfOf, SYSTEM } from '../auth/actor'
 import type { UseCaseContext } from '../context'
 import { queryRows, type DbOrTx } from '../db/client'
 import { assessmentAttempt, type AttemptItem, institution } from '../db/schema'
 import { ConflictError, NotFoundError, ValidationError } from '../errors'
 import { authorizeTake } from './access'
-import { formatDateAtTime } from './records'
 import { submitAttempt } from './submitAttempt'
 import { parseInput } from '../validation'
 
@@ -133,7 +133,7 @@ export async function saveAnswers(ctx: UseCaseContext, input: z.input<typeof Inp
   const endsAt = outcome?.ends_at ? new Date(outcome.ends_at) : null
   if (expired && endsAt) {
     throw new AttemptClosedError(
-      `Waktu asesmen sudah habis pada ${formatDateAtTime(endsAt, zone?.tz ?? 'Asia/Makassar')}. Jawaban ini tidak disimpan; jawaban yang tersimpan sebelumnya sudah dikumpulkan.`,
+      `Waktu asesmen sudah habis pada ${formatZonedDateTime(endsAt, zone?.tz ?? FALLBACK_TIME_ZONE, 'id', { at: true })}. Jawaban ini tidak disimpan; jawaban yang tersimpan sebelumnya sudah dikumpulkan.`,
     )
   }
   throw new AttemptClosedError('Asesmen ini sudah dikumpulkan. Jawaban tidak dapat diubah lagi.')

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { z } from 'zod'
 import { drawQuestions, shuffleOptions } from '../../domain/randomDraw'
+import { FALLBACK_TIME_ZONE, formatZonedDateTime } from '../../domain/zonedTime'
 import { recordAudit } from '../audit'
 import type { UseCaseContext } from '../context'
 import { assessmentAttempt, type AttemptItem } from '../db/schema'
@@ -11,7 +12,6 @@ import { attemptEnd, closeExpiredAttempts, loadActiveContext, loadDrawableQuesti
 import { ASSESSMENT_KINDS, KIND_LABELS } from './kinds'
 import {
   findOpenAttempt,
-  formatDateAtTime,
   latestCompletedAttempts,
   resultValidity,
   retakeMessage,
@@ -45,7 +45,7 @@ export async function startAttempt(
   if (open) return { attempt: open, created: false }
 
   const c = await loadActiveContext(ctx.db, candidateId)
-  const timeZone = c?.institution.timeZone ?? 'Asia/Makassar'
+  const timeZone = c?.institution.timeZone ?? FALLBACK_TIME_ZONE
   const label = KIND_LABELS[kind].id
   // The six-month rule first: it follows the person, whatever the registration.
   const latest = (await latestCompletedAttempts(ctx.db, candidateId))[kind]
@@ -63,7 +63,7 @@ export async function startAttempt(
   if (!config) throw new UseCaseError(`${label} belum disiapkan untuk gelombang Anda. Silakan hubungi panitia.`, 409)
   const deadline = c.batch.assessmentDeadline
   if (ctx.now.getTime() >= deadline.getTime()) {
-    throw new UseCaseError(`Batas waktu asesmen gelombang ini sudah lewat (${formatDateAtTime(deadline, timeZone)}).`, 409)
+    throw new UseCaseError(`Batas waktu asesmen gelombang ini sudah lewat (${formatZonedDateTime(deadline, timeZone, 'id', { at: true })}).`, 409)
   }
 
   const drawable = await loadDrawableQuestions(

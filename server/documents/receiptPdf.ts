@@ -4,7 +4,7 @@ import pdfmake from 'pdfmake'
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces'
 import QRCode from 'qrcode'
 import { formatDateId } from '../../domain/calendar'
-import { formatZonedDateTime, timeZoneAbbreviation } from '../../domain/registrationNextStep'
+import { formatZonedDateTime, timeZoneAbbreviation } from '../../domain/zonedTime'
 import { batchLabel } from '../registrations/batchLabel'
 
 /** Everything printed on a registration receipt ("tanda pendaftaran"). */

@@ -1,4 +1,5 @@
 import { asc } from 'drizzle-orm'
+import { FALLBACK_TIME_ZONE } from '../../domain/zonedTime'
 import type { Db } from '../db/client'
 import { institution } from '../db/schema'
 
@@ -9,5 +10,5 @@ export async function defaultTimeZone(db: Db): Promise<string> {
   if (cached) return cached
   const [row] = await db.select({ tz: institution.timeZone }).from(institution).orderBy(asc(institution.createdAt)).limit(1)
   if (row) cached = row.tz
-  return row?.tz ?? 'Asia/Makassar'
+  return row?.tz ?? FALLBACK_TIME_ZONE
 }

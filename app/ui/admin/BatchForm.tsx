@@ -1,6 +1,7 @@
 // The batch form of /admin/gelombang/:batchId and /admin/program/:programmeId/gelombang/baru.
 import { Form, useNavigation } from 'react-router'
 import { BATCH_DATE_FIELDS, type BatchDateField } from '../../../domain/batchDates'
+import { timeZoneLabel } from '../../../domain/zonedTime'
 import { defineText, useText } from '../../i18n/text'
 import { useBatchDateLabels } from '../BatchTimeline'
 import { Field, FormErrors, type FormState } from '../form'
@@ -39,13 +40,6 @@ export const batchFormText = defineText({
       'All times in {zone}. No step may come before the one before it. Without a date picker, type e.g. 2027-01-04 08:00 (training days: 2027-02-15).',
   },
 })
-
-const ZONE_NAMES: Record<string, string> = {
-  'Asia/Jakarta': 'WIB (Asia/Jakarta)',
-  'Asia/Pontianak': 'WIB (Asia/Pontianak)',
-  'Asia/Makassar': 'WITA (Asia/Makassar)',
-  'Asia/Jayapura': 'WIT (Asia/Jayapura)',
-}
 
 const DAY_FIELDS: ReadonlySet<BatchDateField> = new Set(['trainingStartsOn', 'trainingEndsOn'])
 
@@ -114,7 +108,7 @@ export function BatchForm({
       </fieldset>
       <fieldset>
         <legend>{t.schedule}</legend>
-        <p className="hint">{t.scheduleHint.replace('{zone}', ZONE_NAMES[timeZone] ?? timeZone)}</p>
+        <p className="hint">{t.scheduleHint.replace('{zone}', timeZoneLabel(timeZone))}</p>
         {BATCH_DATE_FIELDS.map((field) => (
           <Field
             key={field}
