@@ -7,8 +7,7 @@ import { archiveQuestion } from './archiveQuestion'
 import { configureBatchAssessments, countField } from './configureBatchAssessments'
 import { createBank } from './createBank'
 import { getBatchAssessmentSetup } from './getBatchAssessmentSetup'
-import { importBankXlsx } from './importBankXlsx'
-import { bankFixture, failure, mcRow, workbookBytes } from './testSupport'
+import { bankFixture, failure, importBank, mcRow, workbookBytes } from './testSupport'
 
 const NOW = new Date('2026-03-10T02:00:00Z')
 
@@ -31,7 +30,7 @@ describe('per-batch assessment configuration', async () => {
         ? mcRow(`${code}-${i + 1}`, `Soal ${i + 1}`)
         : { kode: `${code}-${i + 1}`, tipe: kind === 'potential' ? 'skala' : 'likert', pertanyaan: `Pernyataan ${i + 1}`, skala: 'A' },
     )
-    await importBankXlsx(admin, { bankId, bytes: await workbookBytes(rows) })
+    await importBank(admin, { bankId, bytes: await workbookBytes(rows) })
     return bankId
   }
   const pd = await bank('self_assessment', 'PD', 6)

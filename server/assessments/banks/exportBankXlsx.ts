@@ -1,9 +1,11 @@
+import { eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { authorize } from '../../auth/permissions'
 import type { UseCaseContext } from '../../context'
+import { institution } from '../../db/schema'
 import { fieldsOfVersion } from './questionRules'
 import { findBank, questionsWithCurrentVersion } from './store'
-import { buildBankWorkbook } from './template'
+import { writeBankWorkbook } from './template'
 import { parseInput } from './validate'
 
 const Input = z.object({ bankId: z.uuid() })
@@ -16,11 +18,20 @@ export async function exportBankXlsx(ctx: UseCaseContext, input: z.input<typeof 
   const { bankId } = parseInput(Input, input)
   const bank = await findBank(ctx.db, bankId)
   authorize(ctx.actor, 'programme.manage', { institutionId: bank.institutionId })
+  const [inst] = await ctx.db
+    .select({ name: institution.name, timeZone: institution.timeZone })
+    .from(institution)
+    .where(eq(institution.id, bank.institutionId))
   const rows = (await questionsWithCurrentVersion(ctx.db, bank.id))
     .filter((r) => !r.question.archivedAt)
     .map((r) => fieldsOfVersion(r.question.code, r.version))
-  const wb = buildBankWorkbook(bank, rows)
-  return Buffer.from(await wb.xlsx.writeBuffer())
+  return writeBankWorkbook(bank, rows, {
+    institutionName: inst!.name,
+    timeZone: inst!.timeZone,
+    generatedAt: ctx.now,
+    generatedBy: ctx.actor.kind === 'system' ? 'Latih' : ctx.actor.displayName,
+    details: [['Soal aktif', String(rows.length)]],
+  })
 }
 
 /** A download name such as 'bank-soal-UMUM.xlsx'. */

@@ -8,9 +8,9 @@ import { archiveQuestion } from './archiveQuestion'
 import { createBank } from './createBank'
 import { createQuestion } from './createQuestion'
 import { exportBankXlsx } from './exportBankXlsx'
-import { importBankXlsx, ImportRejected } from './importBankXlsx'
+import { ImportRejected } from './previewBankImport'
 import { questionsWithCurrentVersion } from './store'
-import { bankFixture, mcRow, memoryStorage, PNG_BYTES, workbookBytes } from './testSupport'
+import { bankFixture, importBank, mcRow, memoryStorage, PNG_BYTES, workbookBytes } from './testSupport'
 
 const NOW = new Date('2026-03-10T02:00:00Z')
 
@@ -52,7 +52,7 @@ describe('bank import and export (XLSX)', async () => {
       { ...mcRow('imp-002', 'Huruf vokal adalah …', 'E'), opsi_e: 'a' },
       mcRow('IMP-003', 'Tiga kali satu sama dengan …', 'C'),
     ]
-    expect(await importBankXlsx(admin, { bankId, bytes: await workbookBytes(rows) })).toEqual({
+    expect(await importBank(admin, { bankId, bytes: await workbookBytes(rows) })).toEqual({
       created: 3,
       updated: 0,
       unchanged: 0,
@@ -71,7 +71,7 @@ describe('bank import and export (XLSX)', async () => {
       .where(eq(question.code, 'IMP-002'))
 
     const changed = [rows[0]!, { ...rows[1]!, kunci: 'A' }, rows[2]!, mcRow('IMP-004', 'Empat dibagi dua sama dengan …', 'B')]
-    expect(await importBankXlsx(later, { bankId, bytes: await workbookBytes(changed) })).toEqual({
+    expect(await importBank(later, { bankId, bytes: await workbookBytes(changed) })).toEqual({
       created: 1,
       updated: 1,
       unchanged: 2,
@@ -103,7 +103,7 @@ describe('bank import and export (XLSX)', async () => {
   it('imports a file sent twice at once only once', async () => {
     const { bankId } = await createBank(admin, { institutionId: f.inst.id, kind: 'written_test', code: 'DUAKALI', title: 'Dua kali' })
     const bytes = await workbookBytes([mcRow('DK-1', 'Satu'), mcRow('DK-2', 'Dua'), mcRow('DK-3', 'Tiga')])
-    const results = await Promise.all([importBankXlsx(admin, { bankId, bytes }), importBankXlsx(admin, { bankId, bytes })])
+    const results = await Promise.all([importBank(admin, { bankId, bytes }), importBank(admin, { bankId, bytes })])
     expect(results.map((r) => r.created).sort()).toEqual([0, 3])
     expect(results.map((r) => r.unchanged).sort()).toEqual([0, 3])
     expect(await db.select().from(question).where(eq(question.bankId, bankId))).toHaveLength(3)
@@ -112,7 +112,7 @@ describe('bank import and export (XLSX)', async () => {
 
   it('refuses a file with errors, naming each row and column, and imports nothing', async () => {
     const { bankId } = await createBank(admin, { institutionId: f.inst.id, kind: 'written_test', code: 'SALAH', title: 'Salah' })
-    await importBankXlsx(admin, { bankId, bytes: await workbookBytes([mcRow('SALAH-001', 'Soal lama', 'A')]) })
+    await importBank(admin, { bankId, bytes: await workbookBytes([mcRow('SALAH-001', 'Soal lama', 'A')]) })
     const before = await snapshot(bankId)
 
     const rows = [
@@ -124,7 +124,7 @@ describe('bank import and export (XLSX)', async () => {
       { ...mcRow('', 'Tanpa kode', 'A') },
       { ...mcRow('SALAH-007', '', 'A'), kunci: 'E' },
     ]
-    const error = await rejection(importBankXlsx(admin, { bankId, bytes: await workbookBytes(rows) }))
+    const error = await rejection(importBank(admin, { bankId, bytes: await workbookBytes(rows) }))
     expect(error.issues.map((i) => i.text)).toEqual([
       'Baris 3, kolom E (opsi_b): wajib diisi untuk pilihan ganda.',
       'Baris 4, kolom I (kunci): harus salah satu huruf A–E.',
@@ -142,9 +142,16 @@ describe('bank import and export (XLSX)', async () => {
 
   it('explains files it cannot use', async () => {
     const { bankId } = await createBank(admin, { institutionId: f.inst.id, kind: 'written_test', code: 'BERKAS', title: 'Berkas' })
-    const texts = async (bytes: Uint8Array) => (await rejection(importBankXlsx(admin, { bankId, bytes }))).issues.map((i) => i.text)
-    expect((await texts(new TextEncoder().encode('kode,tipe\n1,2')))[0]).toContain('bukan XLSX')
-    expect((await texts(await workbookBytes([mcRow('A-1', 'x')], { sheetName: 'Lembar1' })))[0]).toContain('Lembar "Soal" tidak ditemukan')
+    const texts = async (bytes: Uint8Array) => (await rejection(importBank(admin, { bankId, bytes }))).issues.map((i) => i.text)
+    expect((await texts(new Uint8Array([0x00, 0x01, 0x02, 0x03])))[0]).toContain('bukan XLSX atau CSV')
+    expect(await texts(new TextEncoder().encode('kode,tipe\n1,2'))).toEqual([
+      'Lembar Soal: kolom pertanyaan, opsi_a, opsi_b, opsi_c, opsi_d, opsi_e, kunci, skala, terbalik, gambar tidak ditemukan di baris judul (baris 1).',
+    ])
+    // Two sheets, neither called Soal nor headed like it: which one was meant is unknown.
+    const twoSheets = new ExcelJS.Workbook()
+    twoSheets.addWorksheet('Lembar1').addRow(['a'])
+    twoSheets.addWorksheet('Lembar2').addRow(['b'])
+    expect((await texts(new Uint8Array(await twoSheets.xlsx.writeBuffer())))[0]).toContain('Lembar "Soal" tidak ditemukan')
     expect(await texts(await workbookBytes([mcRow('A-1', 'x')], { columns: ['kode', 'tipe', 'pertanyaan', 'opsi_a', 'opsi_b', 'opsi_c', 'opsi_d', 'opsi_e', 'skala', 'terbalik', 'gambar'] }))).toEqual([
       'Lembar Soal: kolom kunci tidak ditemukan di baris judul (baris 1).',
     ])
@@ -157,7 +164,7 @@ describe('bank import and export (XLSX)', async () => {
     const q = await createQuestion(admin, { bankId, code: 'ARSIP-001', fields: { pertanyaan: 'x', opsi_a: '1', opsi_b: '2', opsi_c: '3', opsi_d: '4', kunci: 'A' } })
     await archiveQuestion(admin, { questionId: q.questionId })
     const error = await rejection(
-      importBankXlsx(admin, {
+      importBank(admin, {
         bankId,
         bytes: await workbookBytes([
           mcRow('ARSIP-001', 'diubah'),
@@ -178,7 +185,7 @@ describe('bank import and export (XLSX)', async () => {
       { kode: 'S-2', tipe: 'skala', pertanyaan: 'Menggambar.', skala: 'ART', terbalik: 'tidak' },
     ]
     const bad = await rejection(
-      importBankXlsx(admin, {
+      importBank(admin, {
         bankId,
         bytes: await workbookBytes([...items, { kode: 'S-3', tipe: 'skala', pertanyaan: 'Menjahit.', skala: 'KON' }], {
           scales: [
@@ -194,7 +201,7 @@ describe('bank import and export (XLSX)', async () => {
     ])
     expect((await db.select().from(questionBank).where(eq(questionBank.id, bankId)))[0]!.scales).toEqual([])
 
-    const ok = await importBankXlsx(admin, {
+    const ok = await importBank(admin, {
       bankId,
       bytes: await workbookBytes(items, {
         scales: [
@@ -217,7 +224,7 @@ describe('bank import and export (XLSX)', async () => {
 
     // Dropping a scale that a question outside the file still uses is refused.
     const drop = await rejection(
-      importBankXlsx(admin, { bankId, bytes: await workbookBytes([items[0]!], { scales: [['REA', 'Realistik', 'Teknik', 'Las']] }) }),
+      importBank(admin, { bankId, bytes: await workbookBytes([items[0]!], { scales: [['REA', 'Realistik', 'Teknik', 'Las']] }) }),
     )
     expect(drop.issues.map((i) => i.text)).toEqual([
       'Lembar Skala: skala ART tidak ada, padahal masih dipakai soal S-2 yang tidak ada di berkas ini.',
@@ -245,14 +252,14 @@ describe('bank import and export (XLSX)', async () => {
     const exported = await exportBankXlsx(admin, { bankId })
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(exported as unknown as ArrayBuffer)
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Soal', 'Petunjuk', 'Skala'])
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Soal', 'Petunjuk', 'Skala', 'Keterangan'])
     expect(wb.getWorksheet('Soal')!.getRow(1).values).toEqual([
       undefined,
       'kode', 'tipe', 'pertanyaan', 'opsi_a', 'opsi_b', 'opsi_c', 'opsi_d', 'opsi_e', 'kunci', 'skala', 'terbalik', 'gambar',
     ])
 
     // Into its own bank: nothing changes.
-    expect(await importBankXlsx(later, { bankId, bytes: new Uint8Array(exported) })).toEqual({
+    expect(await importBank(later, { bankId, bytes: new Uint8Array(exported) })).toEqual({
       created: 0,
       updated: 0,
       unchanged: 3,
@@ -261,7 +268,7 @@ describe('bank import and export (XLSX)', async () => {
 
     // Into a new, empty bank of the same kind: the same questions and scales.
     const copy = await createBank(admin, { institutionId: f.inst.id, kind: 'self_assessment', code: 'PD-RT2', title: 'Salinan' })
-    expect(await importBankXlsx(later, { bankId: copy.bankId, bytes: new Uint8Array(exported) })).toEqual({
+    expect(await importBank(later, { bankId: copy.bankId, bytes: new Uint8Array(exported) })).toEqual({
       created: 3,
       updated: 0,
       unchanged: 0,
@@ -275,12 +282,12 @@ describe('bank import and export (XLSX)', async () => {
 
     // A multiple-choice bank round-trips too, options and keys included.
     const mc = await createBank(admin, { institutionId: f.inst.id, kind: 'written_test', code: 'MC-RT', title: 'PG' })
-    await importBankXlsx(admin, {
+    await importBank(admin, {
       bankId: mc.bankId,
       bytes: await workbookBytes([{ ...mcRow('MC-1', 'Ibu kota Sulawesi Tenggara adalah …', 'D'), opsi_d: 'Kendari', opsi_e: 'Bau-Bau' }, mcRow('MC-2', '12 × 12 = …', 'A')]),
     })
     const mcCopy = await createBank(admin, { institutionId: f.inst.id, kind: 'written_test', code: 'MC-RT2', title: 'PG 2' })
-    await importBankXlsx(admin, { bankId: mcCopy.bankId, bytes: new Uint8Array(await exportBankXlsx(admin, { bankId: mc.bankId })) })
+    await importBank(admin, { bankId: mcCopy.bankId, bytes: new Uint8Array(await exportBankXlsx(admin, { bankId: mc.bankId })) })
     expect(await snapshot(mcCopy.bankId)).toEqual(await snapshot(mc.bankId))
   })
 
@@ -289,7 +296,7 @@ describe('bank import and export (XLSX)', async () => {
     const bytes = await workbookBytes([mcRow('IZIN-1', 'x')])
     for (const actor of [f.officer, f.outsider]) {
       const ctx = contextFor(database, actor, NOW)
-      await expect(importBankXlsx(ctx, { bankId, bytes })).rejects.toBeInstanceOf(ForbiddenError)
+      await expect(importBank(ctx, { bankId, bytes })).rejects.toBeInstanceOf(ForbiddenError)
       await expect(exportBankXlsx(ctx, { bankId })).rejects.toBeInstanceOf(ForbiddenError)
     }
     expect(await db.select().from(question).where(eq(question.bankId, bankId))).toHaveLength(0)

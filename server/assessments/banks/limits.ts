@@ -7,7 +7,7 @@ export const IMAGE_FIELD = 'gambar_berkas'
 /** The import form's file input; every import message is reported under this name. */
 export const IMPORT_FIELD = 'berkas'
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024
-export const MAX_IMPORT_ROWS = 1000
+export const MAX_IMPORT_ROWS = 2000
 
 export const ASSESSMENT_KINDS = ['self_assessment', 'potential', 'written_test'] as const
 export const TIME_LIMIT_RANGE = { min: 5, max: 240 } as const

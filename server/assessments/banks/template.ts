@@ -1,12 +1,15 @@
-import ExcelJS from 'exceljs'
+import type { ReadSheetSpec } from '../../documents/spreadsheet/reader'
+import { writeWorkbook, type SheetSpec, type WorkbookInfo } from '../../documents/spreadsheet/writer'
 import type { BankScale } from '../../db/schema'
 import { KIND_LABEL, LIKERT_OPTIONS, SCALED_OPTIONS, TEMPLATE_TYPE_NAME, TYPE_OF_KIND, type AssessmentKind } from './options'
 import { QUESTION_COLUMNS, type QuestionColumn } from './questionRules'
+import { MAX_IMPORT_ROWS } from './limits'
 import { SCALE_COLUMNS, type ScaleColumn } from './scaleRules'
 
 /**
  * The XLSX template of a question bank (documented in docs/question-bank-template.md).
- * Export writes it and import reads it, so an exported file imports unchanged.
+ * Export writes it through the spreadsheet writer and import reads it through the
+ * spreadsheet reader, so an exported file imports unchanged.
  */
 export const QUESTIONS_SHEET = 'Soal'
 export const GUIDE_SHEET = 'Petunjuk'
@@ -53,47 +56,87 @@ const SCALE_WIDTHS: Record<ScaleColumn, number> = { kode: 10, nama: 30, deskrips
 
 export interface TemplateQuestionRow extends Record<QuestionColumn, string> {}
 
-export function buildBankWorkbook(
-  bank: { kind: AssessmentKind; code: string; title: string; scales: readonly BankScale[] },
-  rows: readonly TemplateQuestionRow[],
-): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook()
-  wb.creator = 'Latih'
-  wb.title = `Bank soal ${bank.code}`
+/** The sheets the import reads: every column is text, so a date or formula in one is refused. */
+export const QUESTIONS_READ: ReadSheetSpec<QuestionColumn> = {
+  name: QUESTIONS_SHEET,
+  columns: QUESTION_COLUMNS.map((name) => ({ name, type: 'text' as const })),
+  maxRows: MAX_IMPORT_ROWS,
+}
+export const SCALES_READ: ReadSheetSpec<ScaleColumn> = {
+  name: SCALES_SHEET,
+  columns: SCALE_COLUMNS.map((name) => ({ name, type: 'text' as const })),
+  maxRows: 100,
+}
 
-  const ws = wb.addWorksheet(QUESTIONS_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] })
-  ws.columns = QUESTION_COLUMNS.map((c) => ({ header: c, key: c, width: QUESTION_WIDTHS[c] }))
-  styleHeader(ws.getRow(1))
-  for (const row of rows) {
-    const added = ws.addRow(QUESTION_COLUMNS.map((c) => row[c]))
-    added.alignment = { vertical: 'top', wrapText: true }
-  }
-  const letter = (c: QuestionColumn) => ws.getColumn(QUESTION_COLUMNS.indexOf(c) + 1).letter
+type Bank = { kind: AssessmentKind; code: string; title: string; scales: readonly BankScale[] }
+
+/** The template's sheets: Soal (the one people edit, first), Petunjuk, and Skala for banks with scales. */
+export function bankTemplateSheets(bank: Bank, rows: readonly TemplateQuestionRow[]): SheetSpec[] {
   const type = TEMPLATE_TYPE_NAME[TYPE_OF_KIND[bank.kind]]
-  for (let r = 2; r <= Math.max(VALIDATED_ROWS, rows.length + 1); r++) {
-    ws.getCell(`${letter('tipe')}${r}`).dataValidation = list(`"${type}"`, 'tipe', `Tipe soal bank ini: ${type}.`)
-    if (type === 'pilihan_ganda') {
-      ws.getCell(`${letter('kunci')}${r}`).dataValidation = list('"A,B,C,D,E"', 'kunci', 'Huruf jawaban benar A–E.')
-    } else {
-      ws.getCell(`${letter('terbalik')}${r}`).dataValidation = list('"ya,tidak"', 'terbalik', 'ya atau tidak.')
-    }
+  const soal: SheetSpec<TemplateQuestionRow> = {
+    name: QUESTIONS_SHEET,
+    // Every column is text (format @): typing 007 or 4/12 into the template keeps it as typed.
+    columns: QUESTION_COLUMNS.map((c) => ({
+      header: c,
+      type: 'text' as const,
+      width: QUESTION_WIDTHS[c],
+      value: (r: TemplateQuestionRow) => r[c],
+      list:
+        c === 'tipe'
+          ? { values: [type], message: `Tipe soal bank ini: ${type}.` }
+          : c === 'kunci' && type === 'pilihan_ganda'
+            ? { values: ['A', 'B', 'C', 'D', 'E'], message: 'Huruf jawaban benar A–E.' }
+            : c === 'terbalik' && type !== 'pilihan_ganda'
+              ? { values: ['ya', 'tidak'], message: 'ya atau tidak.' }
+              : undefined,
+    })),
+    rows,
+    validatedRows: VALIDATED_ROWS,
+    wrapText: true,
   }
+  const guide: SheetSpec<[string, string]> = {
+    name: GUIDE_SHEET,
+    columns: [
+      { header: 'kolom', type: 'text', width: 18, value: (r) => r[0] },
+      { header: 'penjelasan', type: 'text', width: 110, value: (r) => r[1] },
+    ],
+    rows: [...QUESTION_COLUMNS.map((c): [string, string] => [c, COLUMN_GUIDE[c]]), ['', ''], ...guideNotes(bank, type)],
+    wrapText: true,
+  }
+  const sheets: SheetSpec[] = [soal, guide]
+  if (bank.kind === 'self_assessment' || bank.kind === 'potential') {
+    const skala: SheetSpec<BankScale> = {
+      name: SCALES_SHEET,
+      columns: [
+        { header: 'kode', type: 'text', width: SCALE_WIDTHS.kode, value: (s) => s.code },
+        { header: 'nama', type: 'text', width: SCALE_WIDTHS.nama, value: (s) => s.name },
+        { header: 'deskripsi', type: 'text', width: SCALE_WIDTHS.deskripsi, value: (s) => s.description },
+        { header: 'bidang_disarankan', type: 'text', width: SCALE_WIDTHS.bidang_disarankan, value: (s) => s.suggestedFields.join('; ') },
+      ],
+      rows: bank.scales,
+      wrapText: true,
+    }
+    sheets.push(skala)
+  }
+  return sheets
+}
 
-  const guide = wb.addWorksheet(GUIDE_SHEET)
-  guide.columns = [
-    { header: 'kolom', key: 'kolom', width: 18 },
-    { header: 'penjelasan', key: 'penjelasan', width: 110 },
-  ]
-  styleHeader(guide.getRow(1))
-  for (const c of QUESTION_COLUMNS) guide.addRow([c, COLUMN_GUIDE[c]]).alignment = { vertical: 'top', wrapText: true }
-  guide.addRow([])
-  const notes: Array<[string, string]> = [
+function guideNotes(bank: Bank, type: string): Array<[string, string]> {
+  return [
     ['Bank', `${bank.code} — ${bank.title} (${KIND_LABEL[bank.kind]}). Tipe soal yang diterima: ${type}.`],
     ['Jawaban likert', `Pilihan baku: ${LIKERT_OPTIONS.map((o) => `${o.text} (${o.key})`).join(', ')}.`],
     ['Jawaban skala', `Pilihan baku: ${SCALED_OPTIONS.map((o) => o.text).join(', ')} (nilai 5 sampai 1).`],
     [
       'Impor',
-      'Semua baris diperiksa dulu. Bila ada satu saja kesalahan, tidak ada yang disimpan dan setiap kesalahan disebut baris dan kolomnya (mis. "Baris 7, kolom D (opsi_b): wajib diisi untuk pilihan ganda."). Baris kosong dilewati.',
+      'Impor dua langkah: setelah berkas diunggah, Latih menampilkan pratinjau (soal yang ditambah, yang berubah dari isi lama ke isi baru, dan setiap baris yang ditolak). Tidak ada yang disimpan sampai Anda menekan Terapkan. Bila ada satu saja baris yang ditolak, berkas tidak dapat diterapkan; setiap kesalahan disebut baris dan kolomnya (mis. "Baris 7, kolom D (opsi_b): wajib diisi untuk pilihan ganda."). Baris kosong dilewati.',
+    ],
+    [
+      'Jangan lewat CSV',
+      'Sunting berkas ini langsung di Excel atau LibreOffice Calc dan simpan sebagai .xlsx. Bila disimpan sebagai CSV lalu dibuka lagi, program lembar kerja mengubah isi: 4/12 atau 7/8 menjadi tanggal, 007 menjadi 7, 1,5 menjadi 1.5, dan teks yang diawali = menjadi rumus. Latih menolak sel berisi tanggal atau rumus di kolom teks, tetapi angka yang berubah (007 menjadi 7) hanya terlihat di pratinjau: periksa pratinjau sebelum menerapkan.',
+    ],
+    [
+      'Teks diawali =, +, - atau @',
+      "Di berkas ekspor, teks seperti itu ditulis dengan tanda petik (') di depannya agar tidak dijalankan sebagai rumus; saat diimpor, tanda petik itu dibuang lagi.",
     ],
     [
       'Versi',
@@ -103,114 +146,22 @@ export function buildBankWorkbook(
       'Lembar Skala',
       'Untuk bank Asesmen Penilaian Diri dan Asesmen Potensi Diri: bila lembar Skala ada, isinya menggantikan daftar skala bank. Kolom bidang_disarankan berisi bidang kejuruan dipisah titik koma (;), mis. Las; Otomotif.',
     ],
-    ['Lembar', 'Jangan mengganti nama lembar Soal dan Skala atau judul kolomnya. Urutan kolom boleh berubah; kolom lain diabaikan.'],
+    [
+      'Lembar',
+      'Jangan mengganti judul kolom. Urutan kolom boleh berubah; kolom lain diabaikan. Lembar Soal dicari menurut namanya; berkas dengan satu lembar (mis. CSV yang diubah ke XLSX) dibaca apa pun nama lembarnya. Berkas CSV (pemisah koma atau titik koma, UTF-8 atau Windows-1252) juga diterima untuk lembar Soal.',
+    ],
   ]
-  for (const [k, v] of notes) {
-    const row = guide.addRow([k, v])
-    row.alignment = { vertical: 'top', wrapText: true }
-    row.getCell(1).font = { bold: true }
-  }
-
-  if (bank.kind === 'self_assessment' || bank.kind === 'potential') {
-    const sheet = wb.addWorksheet(SCALES_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] })
-    sheet.columns = SCALE_COLUMNS.map((c) => ({ header: c, key: c, width: SCALE_WIDTHS[c] }))
-    styleHeader(sheet.getRow(1))
-    for (const s of bank.scales) {
-      sheet.addRow([s.code, s.name, s.description, s.suggestedFields.join('; ')]).alignment = {
-        vertical: 'top',
-        wrapText: true,
-      }
-    }
-  }
-  return wb
 }
 
-function list(formula: string, title: string, prompt: string): ExcelJS.DataValidation {
-  return {
-    type: 'list',
-    allowBlank: true,
-    formulae: [formula],
-    showErrorMessage: true,
-    errorTitle: title,
-    error: prompt,
-  }
-}
-
-function styleHeader(row: ExcelJS.Row) {
-  row.font = { bold: true, color: { argb: 'FFFFFFFF' } }
-  row.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF0B5CAD' } }
-}
-
-/** One data row read from a sheet: its row number and its text per known column. */
-export interface SheetRow<C extends string> {
-  row: number
-  values: Record<C, string>
-}
-
-export interface SheetData<C extends string> {
-  /** Column letter per known column name (from the header row). */
-  letters: Record<C, string>
-  missing: C[]
-  rows: SheetRow<C>[]
-}
-
-export class UnreadableWorkbook extends Error {}
-
-export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook()
-  try {
-    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer)
-  } catch {
-    throw new UnreadableWorkbook('not an xlsx workbook')
-  }
-  return wb
-}
-
-/** Sheets are looked up by name without regard to case or surrounding spaces. */
-export function findSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
-  return wb.worksheets.find((ws) => ws.name.trim().toLowerCase() === name.toLowerCase())
-}
-
-/** Read a sheet whose first row names the columns; empty rows are skipped. */
-export function readSheet<C extends string>(ws: ExcelJS.Worksheet, columns: readonly C[], maxRows: number): SheetData<C> | 'too_many' {
-  const header = ws.getRow(1)
-  const numbers = {} as Record<C, number>
-  header.eachCell({ includeEmpty: false }, (cell, col) => {
-    const name = cellText(cell).toLowerCase().replace(/\s+/g, '_') as C
-    if ((columns as readonly string[]).includes(name) && numbers[name] === undefined) numbers[name] = col
-  })
-  const missing = columns.filter((c) => numbers[c] === undefined)
-  const letters = {} as Record<C, string>
-  for (const c of columns) if (numbers[c] !== undefined) letters[c] = ws.getColumn(numbers[c]).letter
-  const rows: SheetRow<C>[] = []
-  for (let r = 2; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r)
-    const values = {} as Record<C, string>
-    let any = false
-    for (const c of columns) {
-      const text = numbers[c] === undefined ? '' : cellText(row.getCell(numbers[c]))
-      values[c] = text
-      if (text.trim() !== '') any = true
-    }
-    if (!any) continue
-    if (rows.length >= maxRows) return 'too_many'
-    rows.push({ row: r, values })
-  }
-  return { letters, missing, rows }
-}
-
-/** The text a person sees in a cell, whatever exceljs made of it. */
-export function cellText(cell: ExcelJS.Cell): string {
-  const v = cell.value
-  if (v === null || v === undefined) return ''
-  if (typeof v === 'string') return v
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v)
-  if (v instanceof Date) return v.toISOString().slice(0, 10)
-  if (typeof v === 'object') {
-    if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((p) => p.text).join('')
-    if ('text' in v && typeof v.text === 'string') return v.text
-    if ('result' in v) return v.result === undefined || v.result === null ? '' : String(v.result as unknown)
-    if ('error' in v) return ''
-  }
-  return String(v as unknown)
+/** The template as XLSX bytes (export, and the empty template of a new bank). */
+export async function writeBankWorkbook(
+  bank: Bank,
+  rows: readonly TemplateQuestionRow[],
+  info: Omit<WorkbookInfo, 'title' | 'infoSheet'>,
+): Promise<Buffer> {
+  const bytes = await writeWorkbook(
+    { ...info, title: `Bank soal ${bank.code} — ${bank.title}`, infoSheet: 'last', details: [['Jenis', KIND_LABEL[bank.kind]], ...(info.details ?? [])] },
+    bankTemplateSheets(bank, rows),
+  )
+  return bytes!
 }

@@ -4,6 +4,9 @@ import type { Db } from '../../db/client'
 import { createBatch, createInstitution, createProgramme, createStaff } from '../../db/factories'
 import { QUESTION_COLUMNS, type QuestionColumn } from './questionRules'
 import type { FileStorage } from '../../storage'
+import type { UseCaseContext } from '../../context'
+import { confirmBankImport } from './confirmBankImport'
+import { ImportRejected, previewBankImport } from './previewBankImport'
 
 /** An institution with an administrator, a kiosk officer and an admin of another centre. */
 export async function bankFixture(db: Db, suffix: string) {
@@ -78,4 +81,15 @@ export async function failure(promise: Promise<unknown>): Promise<unknown> {
     return error
   }
   throw new Error('expected a failure')
+}
+
+/**
+ * Both import steps at once, for tests about what an import stores: the preview, then
+ * its confirmation. Refused rows are thrown as ImportRejected, like the file-level errors.
+ */
+export async function importBank(ctx: UseCaseContext, input: { bankId: string; bytes: Uint8Array; fileName?: string }) {
+  const preview = await previewBankImport(ctx, input)
+  if (!preview.previewId) throw new ImportRejected(preview.issues)
+  const { alreadyApplied: _, ...summary } = await confirmBankImport(ctx, { bankId: input.bankId, previewId: preview.previewId })
+  return summary
 }

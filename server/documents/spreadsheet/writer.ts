@@ -67,7 +67,7 @@ export async function writeWorkbook(info: WorkbookInfo, sheets: SheetSpec[], out
     ;(stream as PassThrough).on('end', resolve).on('error', reject)
   })
 
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false })
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: stream as unknown as import('node:stream').Stream, useStyles: true, useSharedStrings: false })
   wb.creator = 'Latih'
   wb.title = info.title
   wb.created = info.generatedAt
@@ -156,8 +156,10 @@ async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpe
     spec.columns.forEach((c, i) => {
       if (!c.list) return
       const letter = columnLetter(i + 1)
+      // The streaming sheet has the validations of a sheet, but its type omits them.
+      const validations = (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations
       for (let n = 2; n <= last; n++) {
-        ws.dataValidations.add(`${letter}${n}`, {
+        validations.add(`${letter}${n}`, {
           type: 'list',
           allowBlank: true,
           formulae: [`"${c.list.values.join(',')}"`],
