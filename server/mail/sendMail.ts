@@ -5,7 +5,17 @@ import type { MailMessage } from './transport'
 
 export const sendMailJob = defineJob({
   name: 'mail.send',
-  payload: z.object({ to: z.string().email(), subject: z.string(), text: z.string(), html: z.string() }),
+  payload: z.object({
+    to: z.string().email(),
+    subject: z.string(),
+    text: z.string(),
+    html: z.string(),
+    // Small text files only (an interview call's .ics): the payload is stored in the job row.
+    attachments: z
+      .array(z.object({ filename: z.string().min(1).max(100), content: z.string().max(100_000), contentType: z.string().min(1).max(100) }))
+      .max(3)
+      .optional(),
+  }),
   maxAttempts: 8,
   async handle({ mailer }, message) {
     await mailer.send(message)

@@ -2,11 +2,19 @@ import nodemailer from 'nodemailer'
 import type { Db } from '../db/client'
 import { localMail } from '../db/schema'
 
+export interface MailAttachment {
+  filename: string
+  /** Text content (e.g. an iCalendar file). */
+  content: string
+  contentType: string
+}
+
 export interface MailMessage {
   to: string
   subject: string
   text: string
   html: string
+  attachments?: MailAttachment[]
 }
 
 export interface Mailer {
@@ -27,8 +35,9 @@ export function createMailer(options: { smtpUrl?: string; from: string; db: Db }
   }
   return {
     kind: 'local',
-    async send(message) {
-      await options.db.insert(localMail).values(message)
+    async send({ to, subject, text, html }) {
+      // The local mailbox keeps the text and HTML only; attachments go out over SMTP.
+      await options.db.insert(localMail).values({ to, subject, text, html })
     },
   }
 }
