@@ -1,12 +1,16 @@
+import { PassThrough, Readable } from 'node:stream'
 import type { Route } from './+types/staf_.gelombang.$batchId.asesmen.ekspor'
-import { exportBatchAssessments } from '../../server/assessments/exportBatchAssessments'
+import { openBatchAssessmentsExport } from '../../server/assessments/exportBatchAssessments'
 import { loaderFailure, staffContext } from '../lib/context.server'
 
-/** The batch's assessment report and written-test item statistics as an XLSX download. */
+/** The batch's assessment report and written-test item statistics as an XLSX download, streamed. */
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { ctx } = await staffContext(request)
-  const file = await exportBatchAssessments(ctx, { batchId: params.batchId }).catch(loaderFailure)
-  return new Response(new Uint8Array(file.bytes), {
+  const file = await openBatchAssessmentsExport(ctx, { batchId: params.batchId }).catch(loaderFailure)
+  const body = new PassThrough()
+  // Errors after the headers went out can only end the download early.
+  file.write(body).catch((error: unknown) => body.destroy(error instanceof Error ? error : new Error(String(error))))
+  return new Response(Readable.toWeb(body) as ReadableStream<Uint8Array>, {
     headers: {
       'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       'Content-Disposition': `attachment; filename="${file.filename}"`,

@@ -1,14 +1,15 @@
-import ExcelJS from 'exceljs'
+import { eq } from 'drizzle-orm'
 import { z } from 'zod'
-import { formatZonedDateTime } from '../../domain/zonedTime'
 import { ITEM_FLAG_LABELS } from '../../domain/itemStatistics'
 import { STATE_LABELS, isRegistrationState } from '../../domain/registrationStates'
 import { recordAudit } from '../audit'
 import type { UseCaseContext } from '../context'
-import { getBatchAssessmentReport, type StaffKindCell } from './getBatchAssessmentReport'
-import { getWrittenTestItemStatistics } from './getWrittenTestItemStatistics'
+import { institution } from '../db/schema'
+import { writeWorkbook, type SheetSpec } from '../documents/spreadsheet/writer'
+import { ValidationError } from '../errors'
+import { getBatchAssessmentReport, type BatchAssessmentReport, type StaffKindCell } from './getBatchAssessmentReport'
+import { getWrittenTestItemStatistics, type ItemStatisticRow } from './getWrittenTestItemStatistics'
 import { ASSESSMENT_KINDS, KIND_LABELS } from './kinds'
-import { parseInput } from '../validation'
 
 const Input = z.object({ batchId: z.uuid('Gelombang tidak dikenal.') })
 
@@ -18,96 +19,92 @@ const STATUS_LABELS: Record<StaffKindCell['status'], string> = {
   completed: 'Selesai',
 }
 
+type ReportRow = BatchAssessmentReport['rows'][number]
+
+/** The Peserta sheet: completion times are date-time cells, scores and counts numbers. */
+export function peopleSheet(rows: Iterable<ReportRow> | AsyncIterable<ReportRow>): SheetSpec<ReportRow> {
+  const done = (r: ReportRow, k: (typeof ASSESSMENT_KINDS)[number]) => {
+    const cell = r.kinds[k]
+    return cell.status === 'completed' ? cell : null
+  }
+  return {
+    name: 'Peserta',
+    columns: [
+      { header: 'No. pendaftaran', type: 'text', width: 24, value: (r) => r.number },
+      { header: 'Nama', type: 'text', width: 28, value: (r) => r.fullName },
+      { header: 'NIK', type: 'text', width: 20, value: (r) => r.nikMasked },
+      { header: 'Status pendaftaran', type: 'text', width: 22, value: (r) => (isRegistrationState(r.state) ? STATE_LABELS[r.state].id : r.state) },
+      ...ASSESSMENT_KINDS.flatMap((k): SheetSpec<ReportRow>['columns'] => [
+        {
+          header: `${KIND_LABELS[k].id}: status`,
+          type: 'text',
+          width: 18,
+          value: (r) => (done(r, k)?.reused ? 'Selesai (hasil sebelumnya)' : STATUS_LABELS[r.kinds[k].status]),
+        },
+        { header: `${KIND_LABELS[k].id}: selesai`, type: 'dateTime', width: 18, value: (r) => done(r, k)?.completedAt },
+        { header: `${KIND_LABELS[k].id}: nilai`, type: 'number', width: 12, numFmt: '0.00', value: (r) => done(r, k)?.score },
+      ]),
+      { header: 'Tes tulis: benar', type: 'integer', width: 14, value: (r) => done(r, 'written_test')?.correctCount },
+      {
+        header: 'Tes tulis: jumlah soal',
+        type: 'integer',
+        width: 14,
+        value: (r) => (done(r, 'written_test')?.correctCount != null ? done(r, 'written_test')!.total : null),
+      },
+      {
+        header: 'Tes tulis: lulus batas',
+        type: 'text',
+        width: 16,
+        value: (r) => {
+          const passed = done(r, 'written_test')?.passed
+          return passed === null || passed === undefined ? null : passed ? 'Ya' : 'Tidak'
+        },
+      },
+    ],
+    rows,
+  }
+}
+
+function itemsSheet(items: readonly ItemStatisticRow[]): SheetSpec<ItemStatisticRow> {
+  return {
+    name: 'Statistik soal tes tulis',
+    columns: [
+      { header: 'Bank soal', type: 'text', width: 28, value: (s) => s.bankTitle },
+      { header: 'Kode soal', type: 'text', width: 12, value: (s) => s.questionCode },
+      { header: 'Versi', type: 'integer', width: 8, value: (s) => s.version },
+      { header: 'Soal', type: 'text', width: 60, value: (s) => s.stem },
+      { header: 'Kunci', type: 'text', width: 8, value: (s) => s.correctOptionKey },
+      { header: 'Dikerjakan', type: 'integer', width: 12, value: (s) => s.n },
+      { header: '% benar', type: 'number', width: 10, numFmt: '0.0', value: (s) => Math.round(s.pCorrect * 1000) / 10 },
+      { header: 'Daya beda (27%)', type: 'number', width: 16, numFmt: '0.00', value: (s) => s.discrimination },
+      { header: 'Point-biserial', type: 'number', width: 14, numFmt: '0.00', value: (s) => s.pointBiserial },
+      { header: 'Pilihan (jumlah)', type: 'text', width: 36, value: (s) => s.choices.map((c) => `${c.key}: ${c.count}`).join(', ') },
+      { header: 'Kosong', type: 'integer', width: 9, value: (s) => s.blank },
+      { header: 'Catatan', type: 'text', width: 40, value: (s) => s.flags.map((f) => ITEM_FLAG_LABELS[f].id).join('; ') },
+    ],
+    rows: items,
+  }
+}
+
+export interface BatchAssessmentsFile {
+  filename: string
+  /** Streams the workbook to `out`, or resolves its bytes without one. */
+  write(out?: NodeJS.WritableStream): Promise<Buffer | undefined>
+}
+
 /**
- * The batch's assessment report as an XLSX workbook: one sheet of candidates with
- * status and score per assessment, one of written-test item statistics. The export is
- * audited, since it carries personal data out of the system.
+ * The batch's assessment report as an XLSX workbook, through the one spreadsheet writer:
+ * one sheet of candidates with status, completion time and score per assessment, one of
+ * written-test item statistics. The export is audited, since it carries personal data
+ * out of the system; the workbook is streamed, never held whole.
  */
-export async function exportBatchAssessments(
-  ctx: UseCaseContext,
-  input: z.input<typeof Input>,
-): Promise<{ filename: string; bytes: Uint8Array }> {
-  const valid = parseInput(Input, input, { field: 'batchId' })
-  const report = await getBatchAssessmentReport(ctx, valid)
-  const stats = await getWrittenTestItemStatistics(ctx, valid)
-  const tz = report.timeZone
-  const when = (d: Date | null | undefined) => (d ? formatZonedDateTime(d, tz) : '')
+export async function openBatchAssessmentsExport(ctx: UseCaseContext, input: z.input<typeof Input>): Promise<BatchAssessmentsFile> {
+  const parsed = Input.safeParse(input)
+  if (!parsed.success) throw new ValidationError({ batchId: parsed.error.issues.map((i) => i.message) })
+  const report = await getBatchAssessmentReport(ctx, parsed.data)
+  const stats = await getWrittenTestItemStatistics(ctx, parsed.data)
+  const [inst] = await ctx.db.select({ name: institution.name }).from(institution).where(eq(institution.id, report.batch.institutionId))
 
-  const workbook = new ExcelJS.Workbook()
-  workbook.creator = 'Latih'
-  workbook.created = ctx.now
-
-  const people = workbook.addWorksheet('Peserta')
-  people.columns = [
-    { header: 'No. pendaftaran', key: 'number', width: 24 },
-    { header: 'Nama', key: 'name', width: 28 },
-    { header: 'NIK', key: 'nik', width: 20 },
-    { header: 'Status pendaftaran', key: 'state', width: 22 },
-    ...ASSESSMENT_KINDS.flatMap((k) => [
-      { header: `${KIND_LABELS[k].id}: status`, key: `${k}_status`, width: 18 },
-      { header: `${KIND_LABELS[k].id}: selesai`, key: `${k}_at`, width: 24 },
-      { header: `${KIND_LABELS[k].id}: nilai`, key: `${k}_score`, width: 12 },
-    ]),
-    { header: 'Tes tulis: benar', key: 'wt_correct', width: 14 },
-    { header: 'Tes tulis: lulus batas', key: 'wt_passed', width: 16 },
-  ]
-  for (const r of report.rows) {
-    const row: Record<string, string | number | null> = {
-      number: r.number,
-      name: r.fullName,
-      nik: r.nikMasked ?? '',
-      state: isRegistrationState(r.state) ? STATE_LABELS[r.state].id : r.state,
-    }
-    for (const k of ASSESSMENT_KINDS) {
-      const cell = r.kinds[k]
-      row[`${k}_status`] =
-        cell.status === 'completed' && cell.reused ? 'Selesai (hasil sebelumnya)' : STATUS_LABELS[cell.status]
-      row[`${k}_at`] = cell.status === 'completed' ? when(cell.completedAt) : ''
-      row[`${k}_score`] = cell.status === 'completed' ? cell.score : null
-    }
-    const wt = r.kinds.written_test
-    row.wt_correct = wt.status === 'completed' && wt.correctCount !== null ? `${wt.correctCount}/${wt.total}` : ''
-    row.wt_passed = wt.status === 'completed' && wt.passed !== null ? (wt.passed ? 'Ya' : 'Tidak') : ''
-    people.addRow(row)
-  }
-  people.getRow(1).font = { bold: true }
-  people.views = [{ state: 'frozen', ySplit: 1 }]
-
-  const items = workbook.addWorksheet('Statistik soal tes tulis')
-  items.columns = [
-    { header: 'Bank soal', key: 'bank', width: 28 },
-    { header: 'Kode soal', key: 'code', width: 12 },
-    { header: 'Versi', key: 'version', width: 8 },
-    { header: 'Soal', key: 'stem', width: 60 },
-    { header: 'Kunci', key: 'key', width: 8 },
-    { header: 'Dikerjakan', key: 'n', width: 12 },
-    { header: '% benar', key: 'p', width: 10 },
-    { header: 'Daya beda (27%)', key: 'd', width: 16 },
-    { header: 'Point-biserial', key: 'rpb', width: 14 },
-    { header: 'Pilihan (jumlah)', key: 'choices', width: 36 },
-    { header: 'Kosong', key: 'blank', width: 9 },
-    { header: 'Catatan', key: 'flags', width: 40 },
-  ]
-  for (const s of stats.items) {
-    items.addRow({
-      bank: s.bankTitle,
-      code: s.questionCode,
-      version: s.version,
-      stem: s.stem,
-      key: s.correctOptionKey ?? '',
-      n: s.n,
-      p: Math.round(s.pCorrect * 1000) / 10,
-      d: s.discrimination,
-      rpb: s.pointBiserial,
-      choices: s.choices.map((c) => `${c.key}: ${c.count}`).join(', '),
-      blank: s.blank,
-      flags: s.flags.map((f) => ITEM_FLAG_LABELS[f].id).join('; '),
-    })
-  }
-  items.getRow(1).font = { bold: true }
-  items.views = [{ state: 'frozen', ySplit: 1 }]
-
-  const buffer = await workbook.xlsx.writeBuffer()
   await ctx.db.transaction(async (tx) => {
     await recordAudit(tx, ctx.actor, ctx.now, {
       action: 'assessment.export',
@@ -121,5 +118,34 @@ export async function exportBatchAssessments(
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
-  return { filename: `asesmen-${slug}.xlsx`, bytes: new Uint8Array(buffer as ArrayBuffer) }
+  return {
+    filename: `asesmen-${slug}.xlsx`,
+    write: (out) =>
+      writeWorkbook(
+        {
+          title: 'Laporan asesmen gelombang',
+          institutionName: inst?.name ?? '',
+          timeZone: report.timeZone,
+          generatedAt: ctx.now,
+          generatedBy: ctx.actor.kind === 'system' ? 'Latih' : ctx.actor.displayName,
+          details: [
+            ['Program', report.batch.programmeName],
+            ['Gelombang', report.batch.label],
+            ['Peserta', String(report.rows.length)],
+          ],
+        },
+        [peopleSheet(report.rows), itemsSheet(stats.items)],
+        out,
+      ),
+  }
+}
+
+/** The same report as bytes (tests, small batches). */
+export async function exportBatchAssessments(
+  ctx: UseCaseContext,
+  input: z.input<typeof Input>,
+): Promise<{ filename: string; bytes: Uint8Array }> {
+  const file = await openBatchAssessmentsExport(ctx, input)
+  const bytes = (await file.write())!
+  return { filename: file.filename, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) }
 }
