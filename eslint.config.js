@@ -10,6 +10,19 @@ import tseslint from 'typescript-eslint'
 // '../../app/lib/y'); '~/…' is the alias for app/.
 const intoLayer = (...layers) => `^(?:\\.{1,2}/)+(?:${layers.join('|')})(?:/|$)`
 
+// What domain/ may not import: another layer, the database, the UI framework, and (but in
+// its tests) Node itself.
+const domainImportPatterns = [
+  {
+    regex: intoLayer('server', 'app'),
+    message: 'domain/ holds pure rules: it may not import from server/ or app/ (imports point app → server → domain).',
+  },
+  { regex: '^~/', message: 'domain/ may not import from app/ (imports point app → server → domain).' },
+  { regex: '^drizzle-orm(?:/|$)', message: 'domain/ holds pure rules: no database access (queries belong in server/).' },
+  { regex: '^react(?:-dom|-router)?(?:/|$)', message: 'domain/ holds pure rules: no UI framework (components belong in app/).' },
+]
+const nodeInDomain = { regex: '^node:', message: 'domain/ holds pure rules: no Node.js modules (I/O belongs in server/).' }
+
 // The Node globals plain .js/.mjs scripts use (TypeScript files are checked by tsc,
 // and typescript-eslint turns no-undef off for them).
 const nodeGlobals = Object.fromEntries(
@@ -97,20 +110,33 @@ export default defineConfig(
     },
   },
   {
+    // domain/ is pure: no I/O, no framework, no database, and no clock of its own (the
+    // caller passes `now`), so every rule there can be tested with plain values.
     files: ['domain/**/*.{ts,tsx,js,mjs}'],
     rules: {
-      'no-restricted-imports': [
+      'no-restricted-imports': ['error', { patterns: [...domainImportPatterns, nodeInDomain] }],
+      'no-restricted-syntax': [
         'error',
         {
-          patterns: [
-            {
-              regex: intoLayer('server', 'app'),
-              message: 'domain/ holds pure rules: it may not import from server/ or app/ (imports point app → server → domain).',
-            },
-            { regex: '^~/', message: 'domain/ may not import from app/ (imports point app → server → domain).' },
-          ],
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'domain/ takes the current instant from its caller (ctx.now): no `new Date()` without an argument.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'domain/ takes the current instant from its caller (ctx.now): no `Date.now()`.',
+        },
+        {
+          selector: "CallExpression[callee.name='Date']",
+          message: 'domain/ takes the current instant from its caller (ctx.now): no `Date()`.',
         },
       ],
+    },
+  },
+  {
+    // A domain test may check a result against Node itself (e.g. node:crypto's SHA-256).
+    files: ['domain/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: domainImportPatterns }],
     },
   },
   {

@@ -42,7 +42,7 @@ const fail = (message: string): NikParseResult => ({ ok: false, message });
 
 export function parseNik(
   input: string,
-  options?: { today?: Date; timeZone?: string },
+  options: { today: Date; timeZone?: string },
 ): NikParseResult {
   // People copy NIKs with spaces in groups ("7471 0101 9000 0001"); those carry no meaning.
   const nik = String(input ?? '').replace(/\s+/g, '');
@@ -80,7 +80,7 @@ export function parseNik(
     return fail(`Bulan lahir pada NIK tidak valid: digit 9–10 (${nik.slice(8, 10)}) harus 01–12.`);
   }
 
-  const today = calendarDateInZone(options?.today ?? new Date(), options?.timeZone ?? NIK_DEFAULT_TIME_ZONE);
+  const today = calendarDateInZone(options.today, options.timeZone ?? NIK_DEFAULT_TIME_ZONE);
   const todayYear = Number(today.slice(0, 4));
   // The most recent year ending in these two digits whose date is not after today.
   let year = todayYear - ((((todayYear - twoDigitYear) % 100) + 100) % 100);

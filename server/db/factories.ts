@@ -138,7 +138,7 @@ export async function createCandidate(
 ) {
   const serial = String(Math.floor(Math.random() * 9000) + 1000)
   const nik = input.nik ?? `747101${'150895'}${serial}`
-  const parsed = parseNik(nik)
+  const parsed = parseNik(nik, { today: new Date() })
   const email = input.email ?? `calon.${serial}.${Math.random().toString(36).slice(2, 8)}@contoh.test`
   const [user] = await db
     .insert(userAccount)
