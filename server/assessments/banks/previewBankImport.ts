@@ -174,6 +174,8 @@ export async function previewBankImport(ctx: UseCaseContext, input: z.input<type
     const refusedCell = new Set(cellProblems.map((p) => p.column))
     let code: string | null = null
     const fields = textValues(values, QUESTION_COLUMNS)
+    // A refused cell is checked as it reads, so the other checks do not call it empty.
+    for (const p of cellProblems) fields[p.column as QuestionColumn] = p.shown
     const c = checkQuestionCode(fields.kode)
     if ('error' in c) {
       if (!refusedCell.has('kode')) rowIssue(row, 'kode', c.error)
