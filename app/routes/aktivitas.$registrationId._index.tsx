@@ -37,6 +37,9 @@ const text = defineText({
     registeredAt: 'Mendaftar',
     next: 'Langkah berikutnya',
     due: 'Batas waktu',
+    interviewTitle: 'Panggilan wawancara',
+    interviewHint: 'Waktu dan tempat wawancara, yang dibawa, jadwal untuk kalender, dan pindah jadwal.',
+    interviewLink: 'Lihat panggilan wawancara',
     receiptTitle: 'Tanda pendaftaran',
     receiptHint: 'Berkas PDF berisi nomor pendaftaran, jadwal seleksi, dokumen yang dibawa, dan kode QR untuk memeriksa keasliannya.',
     download: 'Unduh tanda pendaftaran (PDF)',
@@ -60,6 +63,9 @@ const text = defineText({
     registeredAt: 'Registered',
     next: 'Next step',
     due: 'Deadline',
+    interviewTitle: 'Interview call',
+    interviewHint: 'The time and place of your interview, what to bring, the calendar file, and changing the time.',
+    interviewLink: 'View the interview call',
     receiptTitle: 'Registration receipt',
     receiptHint: 'A PDF with your registration number, the selection schedule, the documents to bring, and a QR code to check it is genuine.',
     download: 'Download the registration receipt (PDF)',
@@ -127,6 +133,18 @@ export default function RegistrationDetail({ loaderData }: Route.ComponentProps)
           </p>
         ) : null}
       </section>
+
+      {item.events.some((e) => e.kind === 'invite_to_interview') ? (
+        <section className="card" aria-labelledby="interview-title">
+          <h2 id="interview-title">{t.interviewTitle}</h2>
+          <p>{t.interviewHint}</p>
+          <p>
+            <Link className="button" to={`/aktivitas/${item.id}/wawancara`}>
+              {t.interviewLink}
+            </Link>
+          </p>
+        </section>
+      ) : null}
 
       <section className="card" aria-labelledby="receipt-title">
         <h2 id="receipt-title">{t.receiptTitle}</h2>

@@ -28,6 +28,8 @@ const text = defineText({
     later: 'Alat untuk peran {roles} hadir pada tahap berikutnya.',
     assessments: 'Hasil asesmen per gelombang',
     assessmentsHelp: 'Siapa yang sudah dan belum mengerjakan asesmen, nilai, statistik butir soal tes tulis, dan ekspor XLSX.',
+    interviews: 'Jadwal wawancara saya',
+    interviewsHelp: 'Slot wawancara Anda dan calonnya: profil, hasil asesmen, kehadiran, dan lembar penilaian.',
     roles: 'Peran Anda',
     noRoles: 'Akun Anda belum diberi peran di lembaga mana pun. Hubungi administrator.',
     administrator: 'Administrator',
@@ -49,6 +51,8 @@ const text = defineText({
     later: 'The tools for {roles} come with the next stages.',
     assessments: 'Assessment results per batch',
     assessmentsHelp: 'Who has and has not taken the assessments, scores, written-test item statistics, and XLSX export.',
+    interviews: 'My interview schedule',
+    interviewsHelp: 'Your interview slots and their candidates: profile, assessment results, attendance and scorecard.',
     roles: 'Your roles',
     noRoles: 'Your account has no role in any institution yet. Contact an administrator.',
     administrator: 'Administrator',
@@ -74,9 +78,9 @@ export default function StaffHome({ loaderData }: Route.ComponentProps) {
       {loaderData.areas.map((a) => (
         <article className="card" key={a.area}>
           <h3>
-            <Link to={a.path}>{a.area === 'kiosk' ? t.kiosk : a.area === 'admin' ? t.admin : t.assessments}</Link>
+            <Link to={a.path}>{a.area === 'kiosk' ? t.kiosk : a.area === 'admin' ? t.admin : a.area === 'interviews' ? t.interviews : t.assessments}</Link>
           </h3>
-          <p>{a.area === 'kiosk' ? t.kioskHelp : a.area === 'admin' ? t.adminHelp : t.assessmentsHelp}</p>
+          <p>{a.area === 'kiosk' ? t.kioskHelp : a.area === 'admin' ? t.adminHelp : a.area === 'interviews' ? t.interviewsHelp : t.assessmentsHelp}</p>
         </article>
       ))}
       {later.length > 0 ? <p className="muted">{t.later.replace('{roles}', laterList)}</p> : null}

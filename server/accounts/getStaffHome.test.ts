@@ -28,8 +28,9 @@ describe('getStaffHome', async () => {
       { area: 'kiosk', path: '/kios' },
       { area: 'admin', path: '/admin/program' },
       { area: 'assessments', path: '/staf/asesmen' },
+      { area: 'interviews', path: '/wawancara' },
     ])
-    expect(home.rolesWithoutArea).toEqual(['interviewer'])
+    expect(home.rolesWithoutArea).toEqual([])
   })
 
   it('opens the assessment results to the selection committee, once', async () => {

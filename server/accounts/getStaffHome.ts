@@ -10,6 +10,7 @@ export const STAFF_AREAS = [
   { area: 'admin', role: 'administrator', path: '/admin/program' },
   { area: 'assessments', role: 'selection_committee', path: '/staf/asesmen' },
   { area: 'assessments', role: 'administrator', path: '/staf/asesmen' },
+  { area: 'interviews', role: 'interviewer', path: '/wawancara' },
 ] as const satisfies ReadonlyArray<{ area: string; role: StaffRole; path: string }>
 
 export type StaffArea = (typeof STAFF_AREAS)[number]['area']

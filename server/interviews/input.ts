@@ -9,6 +9,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 export const idSchema = (message = 'Data tidak ditemukan.') => z.string({ error: message }).regex(UUID, message)
 
 /** Plain text without NUL or other control characters but new lines and tabs. */
+// eslint-disable-next-line no-control-regex -- refusing them is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
 const text = (label: string, max: number) =>
   z

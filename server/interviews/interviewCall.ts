@@ -1,6 +1,5 @@
 import { and, count, eq, inArray, sql } from 'drizzle-orm'
 import { createEvent } from 'ics'
-import { formatZonedDateTime, timeZoneAbbreviation, toZonedDateTime } from '../../domain/zonedTime'
 import type { DbOrTx } from '../db/client'
 import { candidateProfile, registration, registrationEvent, userAccount } from '../db/schema'
 import { env } from '../env'
@@ -9,6 +8,7 @@ import type { MailMessage } from '../mail/transport'
 import { batchLabel } from '../registrations/batchLabel'
 import type { BatchWithProgramme } from '../registrations/registrationChecks'
 import { slotWhere, type SlotRow } from './records'
+import { slotRangeText } from './slotText'
 
 // The interview call ("panggilan wawancara", SOP step 7): its calendar file and the
 // mails that carry it. Times are written from the stored instants; the zone is only
@@ -37,12 +37,7 @@ export function callPath(registrationId: string): string {
 
 /** '12 Februari 2027 09.00–09.30 WITA' */
 export function slotTimeText(slot: Pick<SlotRow, 'startsAt' | 'endsAt'>, timeZone: string): string {
-  const start = formatZonedDateTime(slot.startsAt, timeZone)
-  const end = toZonedDateTime(slot.endsAt, timeZone)
-  const hhmm = `${String(end.hour).padStart(2, '0')}.${String(end.minute).padStart(2, '0')}`
-  // formatZonedDateTime ends with the zone; put the end time before it.
-  const zone = timeZoneAbbreviation(timeZone)
-  return `${start.slice(0, -(zone.length + 1))}–${hhmm} ${zone}`
+  return slotRangeText(slot.startsAt, slot.endsAt, timeZone)
 }
 
 /**
