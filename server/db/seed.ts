@@ -5,6 +5,7 @@ import { createBatch, createInstitution, createProgramme, createStaff } from './
 import { institution } from './schema'
 import { seedDemoAssessments } from './seedAssessments'
 import { seedSelectionWrittenTest } from './seedSelectionWrittenTest'
+import { seedSelectionInterviews } from './seedSelectionInterviews'
 
 export const DEMO_PASSWORD = 'Latih-Demo-2026'
 
@@ -102,6 +103,8 @@ export async function seedDemo(db: Db, now: Date) {
     await seedDemoAssessments(tx, kdi.id, now)
     // SOP step 6: a LAS batch past its assessment deadline, ready to publish.
     await seedSelectionWrittenTest(tx, kdi.id, now)
+    // SOP step 7: a TSM batch with published written-test results, ready for interview slots.
+    await seedSelectionInterviews(tx, kdi.id, now)
     return {
       institutionId: kdi.id,
       logins: DEMO_STAFF.map((s) => ({ role: s.role, email: s.email, password: DEMO_PASSWORD })),
