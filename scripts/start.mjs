@@ -16,6 +16,12 @@ if (!existsSync('node_modules/.package-lock.json')) {
 if (!process.argv.includes('--no-build')) run('node', ['node_modules/@react-router/dev/bin.js', 'build'])
 
 process.env.NODE_ENV ??= 'production'
+// A fresh clone's `npm start` is the demo (embedded database, demo data, local mailbox).
+// Anything configured for real (DATABASE_URL, or LATIH_MODE/SEED_DEMO set) is not made a
+// demo here: without LATIH_MODE=demo it is a production start with its checks (server/env.ts).
+if (!process.env.LATIH_MODE && process.env.SEED_DEMO === undefined && !process.env.DATABASE_URL) {
+  process.env.LATIH_MODE = 'demo'
+}
 // Started directly (not through npx) so SIGTERM reaches the server and it shuts down cleanly.
 const server = spawn('node', ['node_modules/@react-router/serve/bin.js', 'build/server/index.js'], {
   stdio: 'inherit',

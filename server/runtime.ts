@@ -7,6 +7,7 @@ import { createMailer, type Mailer } from './mail/transport'
 import { seedDemo } from './db/seed'
 import { createLocalStorage, type FileStorage } from './storage'
 import { importRegions } from './regions/importRegions'
+import { lockPgliteDir } from './pgliteLock'
 
 export interface Runtime {
   database: Database
@@ -28,9 +29,10 @@ export function runtime(): Promise<Runtime> {
 async function boot(): Promise<Runtime> {
   const config = env()
   const started = Date.now()
-  const database = config.DATABASE_URL
-    ? await openPostgres(config.DATABASE_URL)
-    : await openPglite(resolve(config.DATA_DIR, 'pglite'))
+  const pgliteDir = resolve(config.DATA_DIR, 'pglite')
+  // The command-line tool (backup, restore, provisioning) must not open the folder meanwhile.
+  const unlock = config.DATABASE_URL ? undefined : lockPgliteDir(pgliteDir, 'server')
+  const database = config.DATABASE_URL ? await openPostgres(config.DATABASE_URL) : await openPglite(pgliteDir)
   await migrateDatabase(database)
   const db = database.db
   const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, db })
@@ -38,6 +40,8 @@ async function boot(): Promise<Runtime> {
 
   // Reference data every deployment needs, loaded once.
   await importRegions(db)
+  // Only the demo and development seed: a production start creates nothing
+  // (institutions and administrators come from `npm run latih`).
   if (config.SEED_DEMO) {
     const seeded = await seedDemo(db, new Date())
     if (seeded) printDemoLogins(seeded.logins)
@@ -50,6 +54,7 @@ async function boot(): Promise<Runtime> {
     stopping ??= (async () => {
       await worker?.stop()
       await database.close()
+      unlock?.()
     })()
     return stopping
   }
@@ -59,8 +64,11 @@ async function boot(): Promise<Runtime> {
     })
   }
   console.log(
-    `[latih] ${database.kind === 'pglite' ? `PGlite at ${resolve(config.DATA_DIR, 'pglite')}` : 'PostgreSQL'} ready in ${Date.now() - started} ms; mail: ${mailer.kind === 'smtp' ? 'SMTP' : 'kept locally at /dev/mail'}`,
+    `[latih] ${config.MODE} mode; ${database.kind === 'pglite' ? `PGlite at ${pgliteDir}` : 'PostgreSQL'} ready in ${Date.now() - started} ms; mail: ${mailer.kind === 'smtp' ? 'SMTP' : 'kept locally at /dev/mail (administrators only)'}`,
   )
+  if (config.MODE === 'production' && database.kind === 'pglite') {
+    console.warn('[latih] production on the embedded database: one process only; PostgreSQL is recommended (README "Running in production")')
+  }
   return { database, db, mailer, storage, stop }
 }
 

@@ -41,6 +41,8 @@ export const PERMISSIONS = {
   'plenary.decide': ['selection_committee'],
   'programme.manage': ['administrator', 'system'],
   'staff.manage': ['administrator', 'system'],
+  // A new institution comes from the operator's command line (`npm run latih`), never a page.
+  'institution.create': ['system'],
   'audit.read': ['administrator'],
   'kiosk.assist': ['kiosk_officer'],
   'kiosk.createCandidate': ['kiosk_officer'],
