@@ -14,6 +14,8 @@ export interface SelectionSettings {
   interviewBring: string
   /** The written test's pass mark (percent), from the batch's assessment settings. */
   passMark: number | null
+  /** Days a promoted reserve has to re-register (SOP step 10). */
+  reserveReRegistrationDays: number
 }
 
 const DEFAULTS = {
@@ -21,6 +23,7 @@ const DEFAULTS = {
   weightInterview: batchSelection.weightInterview.default as number,
   weightSelfAssessment: batchSelection.weightSelfAssessment.default as number,
   interviewBring: batchSelection.interviewBring.default as string,
+  reserveReRegistrationDays: batchSelection.reserveReRegistrationDays.default as number,
 }
 
 export async function getSelectionSettings(db: DbOrTx, batchId: string): Promise<SelectionSettings> {
@@ -39,5 +42,6 @@ export async function getSelectionSettings(db: DbOrTx, batchId: string): Promise
     slotChangeCutoff: row?.slotChangeCutoff ?? null,
     interviewBring: row?.interviewBring ?? DEFAULTS.interviewBring,
     passMark: written?.passMark ?? null,
+    reserveReRegistrationDays: row?.reserveReRegistrationDays ?? DEFAULTS.reserveReRegistrationDays,
   }
 }

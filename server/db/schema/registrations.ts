@@ -53,5 +53,12 @@ export const registrationEvent = pgTable(
     actorId: uuid('actor_id'),
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
   },
-  (t) => [index('registration_event_reg_idx').on(t.registrationId, t.at)],
+  (t) => [
+    index('registration_event_reg_idx').on(t.registrationId, t.at),
+    // A candidate is told their result once (SOP step 9): a retried or concurrent
+    // announcement collides here instead of mailing twice.
+    uniqueIndex('registration_event_announced_once')
+      .on(t.registrationId)
+      .where(sql`${t.kind} = 'results_announced'`),
+  ],
 )

@@ -45,6 +45,8 @@ export const batchSelection = pgTable(
     interviewBring: text('interview_bring')
       .notNull()
       .default('KTP asli, ijazah terakhir asli, dan tanda pendaftaran (cetak atau di ponsel).'),
+    /** Days a promoted reserve has to re-register (SOP step 10). */
+    reserveReRegistrationDays: integer('reserve_re_registration_days').notNull().default(3),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     updatedBy: uuid('updated_by'),
   },
