@@ -14,14 +14,18 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 const text = defineText({
   id: {
-    title: 'Hasil asesmen per gelombang',
-    lead: 'Pilih gelombang untuk melihat siapa yang sudah mengerjakan asesmen, nilai, dan statistik butir soal tes tulis.',
+    title: 'Seleksi per gelombang',
+    lead: 'Pilih gelombang untuk membuka langkah seleksinya: asesmen, hasil tes tulis, wawancara, pleno, dan pengaturan.',
+    assessments: 'Asesmen',
+    writtenTest: 'Hasil tes tulis',
     batch: 'Gelombang',
     deadline: 'Batas asesmen',
   },
   en: {
-    title: 'Assessment results per batch',
-    lead: 'Choose a batch to see who has taken the assessments, the scores, and the written-test item statistics.',
+    title: 'Selection per batch',
+    lead: 'Choose a batch to open its selection steps: assessments, written-test results, interviews, plenary and settings.',
+    assessments: 'Assessments',
+    writtenTest: 'Written-test results',
     batch: 'Batch',
     deadline: 'Assessment deadline',
   },
@@ -38,10 +42,14 @@ export default function AssessmentBatches({ loaderData }: Route.ComponentProps) 
         {loaderData.batches.map((b) => (
           <li key={b.batchId} className="card" style={{ listStyle: 'none' }}>
             <h2>
-              <Link to={`/staf/gelombang/${b.batchId}/asesmen`}>
+              <Link to={`/staf/gelombang/${b.batchId}`}>
                 {b.programmeName} — {t.batch} {b.number}/{b.year}
               </Link>
             </h2>
+            <p className="small">
+              <Link to={`/staf/gelombang/${b.batchId}/asesmen`}>{t.assessments}</Link> ·{' '}
+              <Link to={`/staf/gelombang/${b.batchId}/tes-tulis`}>{t.writtenTest}</Link>
+            </p>
             <p className="muted">
               {b.institutionName} · {t.deadline}: {format.dateTime(b.assessmentDeadline)}
             </p>

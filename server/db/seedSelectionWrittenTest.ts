@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import type { Actor } from '../auth/actor'
+import { hashPassword } from '../auth/password'
 import { loadVersions } from '../assessments/records'
 import { saveAnswers } from '../assessments/saveAnswers'
 import { startAttempt } from '../assessments/startAttempt'
@@ -8,7 +9,7 @@ import type { AssessmentKind } from '../assessments/kinds'
 import { registerCandidate } from '../registrations/registerCandidate'
 import type { Db, DbOrTx } from './client'
 import { createBatch, createCandidate } from './factories'
-import { batch, programme } from './schema'
+import { batch, programme, userAccount } from './schema'
 import { seedDemoAssessments } from './seedAssessments'
 
 /*
@@ -127,6 +128,7 @@ export async function seedSelectionWrittenTest(
   // The demo banks and the standard configuration (40 questions, 40 minutes, pass mark 60).
   await seedDemoAssessments(db, institutionId, now)
 
+  const passwordHash = await hashPassword(DEMO_CANDIDATE_PASSWORD)
   const people = [
     ...ASSESSED.map(([name, sex, birth, correct]) => ({ name, sex, birth, plan: { correct } as const })),
     ...NOT_SAT.map(([name, sex, birth, plan]) => ({ name, sex, birth, plan })),
@@ -136,13 +138,15 @@ export async function seedSelectionWrittenTest(
       nik: demoNik(p.birth, p.sex, 6100 + i + 1),
       fullName: p.name,
       email: `calon.las${pad(i + 1)}@contoh.test`,
-      password: DEMO_CANDIDATE_PASSWORD,
+      // Hashed once below for all of them: argon2 is deliberately slow, and the seed runs at first start.
+      password: null,
       phone: `+62812${pad(40_000_000 + i * 7_919, 8)}`,
       complete: true,
       birthDate: p.birth,
       sex: p.sex,
       educationLevel: i % 3 === 0 ? 'SMK' : 'SMA',
     })
+    await db.update(userAccount).set({ passwordHash }).where(eq(userAccount.id, user.id))
     const actor = candidateActor(user)
     const registeredAt = at(1 + (i % 10), 9 + (i % 6))
     await registerCandidate({ db, actor, now: registeredAt }, { candidateId: user.id, batchId: b.id })

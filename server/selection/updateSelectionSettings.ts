@@ -9,14 +9,12 @@ import type { UseCaseContext } from '../context'
 import { batch, batchSelection } from '../db/schema'
 import { ValidationError } from '../errors'
 import { parseInput } from '../validation'
-import { batchIdSchema, loadSelectionBatch, plenaryFinalised } from './selectionBatch'
+import { loadSelectionBatch, plenaryFinalised } from './selectionBatch'
 import { getSelectionSettings, type SelectionSettings } from './selectionSettings'
 
 // A batch's selection settings (docs/decisions/009), as the committee's form sends them:
 // strings, read here. Field names are the form's, so each message shows at its field;
 // the weights' sum is reported under 'weights' (their fieldset).
-
-const NUL = /\u0000/
 
 /** A form value as a trimmed string; absent stays undefined (other types pass through). */
 const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : v)
@@ -78,7 +76,7 @@ export const selectionSettingsSchema = z
       .trim()
       .min(1, 'Tuliskan apa yang perlu dibawa ke wawancara.')
       .max(1000, 'Daftar yang perlu dibawa paling panjang 1000 karakter.')
-      .refine((s) => !NUL.test(s), 'Isian berisi karakter yang tidak diizinkan.'),
+      .refine((s) => !s.includes('\u0000'), 'Isian berisi karakter yang tidak diizinkan.'),
   })
   .superRefine((v, ctx) => {
     const weights = [v.weightWrittenTest, v.weightInterview, v.weightSelfAssessment]
@@ -93,7 +91,7 @@ export const selectionSettingsSchema = z
     }
   })
 
-const Input = z.object({ batchId: batchIdSchema }).passthrough()
+const Input = z.object({ batchId: z.string({ error: 'Gelombang tidak ditemukan.' }) })
 
 export type UpdateSelectionSettingsInput = { batchId: string } & Partial<
   Record<'weightWrittenTest' | 'weightInterview' | 'weightSelfAssessment' | 'interviewInviteLimit' | 'slotChangeCutoff' | 'interviewBring', unknown>
@@ -120,6 +118,7 @@ export async function updateSelectionSettings(
   authorize(ctx.actor, 'selection.configure', { institutionId: found.batch.institutionId })
   const value = parseInput(selectionSettingsSchema, input)
   const timeZone = found.institution.timeZone
+  const id = found.batch.id
 
   const slotChangeCutoff = value.slotChangeCutoff === null ? null : cutoffInstant(value.slotChangeCutoff, timeZone)
   if (slotChangeCutoff && slotChangeCutoff.getTime() >= found.batch.plenaryAt.getTime()) {
@@ -132,8 +131,8 @@ export async function updateSelectionSettings(
 
   return ctx.db.transaction(async (tx) => {
     // The batch lock orders this change with the plenary's finalisation of the weights.
-    await tx.select({ id: batch.id }).from(batch).where(eq(batch.id, batchId)).for('update')
-    const before = await getSelectionSettings(tx, batchId)
+    await tx.select({ id: batch.id }).from(batch).where(eq(batch.id, id)).for('update')
+    const before = await getSelectionSettings(tx, id)
     const weights = {
       writtenTest: value.weightWrittenTest,
       interview: value.weightInterview,
@@ -143,7 +142,7 @@ export async function updateSelectionSettings(
       weights.writtenTest !== before.weights.writtenTest ||
       weights.interview !== before.weights.interview ||
       weights.selfAssessment !== before.weights.selfAssessment
-    if (weightsChanged && (await plenaryFinalised(tx, batchId))) {
+    if (weightsChanged && (await plenaryFinalised(tx, id))) {
       throw new ValidationError({
         weights: ['Bobot tidak dapat diubah lagi: pleno gelombang ini sudah difinalkan. Perubahan hasil hanya melalui perubahan pleno.'],
       })
@@ -160,13 +159,13 @@ export async function updateSelectionSettings(
     }
     await tx
       .insert(batchSelection)
-      .values({ batchId, ...row })
+      .values({ batchId: id, ...row })
       .onConflictDoUpdate({ target: batchSelection.batchId, set: row })
-    const after = await getSelectionSettings(tx, batchId)
+    const after = await getSelectionSettings(tx, id)
     await recordAudit(tx, ctx.actor, ctx.now, {
       action: 'selection.configure',
       entityType: 'batch',
-      entityId: batchId,
+      entityId: id,
       institutionId: found.batch.institutionId,
       before: { ...before, passMark: undefined },
       after: { ...after, passMark: undefined },
