@@ -13,6 +13,7 @@ import { enqueueMail } from '../mail/sendMail'
 import { findAccountByEmail, findAccountByNik, selfActor } from './accountLookup'
 import { verificationMail } from './accountMails'
 import { parseInput } from '../validation'
+import { checkPersonName } from '../../domain/personName'
 
 export const NIK_IN_USE =
   'NIK ini sudah terdaftar di Latih. Jika itu akun Anda, silakan masuk dengan NIK atau e-mail Anda, atau gunakan «Lupa kata sandi». Jika Anda merasa belum pernah mendaftar, datangi kios pendaftaran BPVP Kendari dengan membawa KTP asli.'
@@ -44,10 +45,9 @@ export function signUpSchema(now: Date) {
       const nik = parseNik(raw.nik, { today: now })
       if (!nik.ok) issue('nik', nik.message)
 
-      const fullName = raw.fullName.trim().replace(/\s+/g, ' ')
-      if (fullName === '') issue('fullName', 'Nama lengkap wajib diisi, sesuai KTP.')
-      else if (!/\p{L}/u.test(fullName)) issue('fullName', 'Nama lengkap harus berisi huruf, sesuai KTP.')
-      else if (fullName.length > 100) issue('fullName', 'Nama lengkap maksimal 100 karakter.')
+      const name = checkPersonName(raw.fullName)
+      if (!name.ok) issue('fullName', name.message)
+      const fullName = name.ok ? name.name : ''
 
       const email = raw.email.trim().toLowerCase()
       if (email === '') issue('email', 'E-mail wajib diisi.')

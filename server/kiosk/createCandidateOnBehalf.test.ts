@@ -135,7 +135,7 @@ describe('createCandidateOnBehalf', async () => {
         email: 'andi@contoh.test',
         phone: '081234567001',
       }),
-    ).rejects.toMatchObject({ fieldErrors: { fullName: ['Nama lengkap tidak boleh berisi angka.'] } })
+    ).rejects.toMatchObject({ fieldErrors: { fullName: ['Nama lengkap tidak boleh berisi angka; tulis seperti pada KTP.'] } })
     expect(await counts()).toEqual(before)
   })
 

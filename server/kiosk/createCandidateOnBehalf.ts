@@ -14,6 +14,7 @@ import { renderMail } from '../mail/render'
 import { enqueueMail } from '../mail/sendMail'
 import { ensureAssistedSession, findOpenSession, finishOtherSessionFirst, retryOnUniqueViolation } from './assistedSessionStore'
 import { maskEmail } from './maskEmail'
+import { checkPersonName } from '../../domain/personName'
 
 const Input = z.object({
   institutionId: z.uuid(),
@@ -42,10 +43,9 @@ function validate(input: z.output<typeof Input>, now: Date) {
   const nik = parseNik(input.nik, { today: now })
   if (!nik.ok) errors.nik = [nik.message]
 
-  const fullName = input.fullName.replace(/\s+/g, ' ').trim()
-  if (fullName === '') errors.fullName = ['Nama lengkap wajib diisi, sesuai KTP.']
-  else if (fullName.length > NAME_MAX) errors.fullName = [`Nama lengkap paling banyak ${NAME_MAX} karakter.`]
-  else if (/[0-9]/.test(fullName)) errors.fullName = ['Nama lengkap tidak boleh berisi angka.']
+  const name = checkPersonName(input.fullName, 'Nama lengkap', NAME_MAX)
+  if (!name.ok) errors.fullName = [name.message]
+  const fullName = name.ok ? name.name : input.fullName.trim()
 
   const email = input.email.trim().toLowerCase()
   if (email === '') errors.email = ['E-mail wajib diisi.']

@@ -5,6 +5,7 @@ import { NIK_DEFAULT_TIME_ZONE, parseNik } from '../../domain/nik'
 import { normalizeMobileNumber } from '../../domain/phone'
 import { calendarDateInZone } from '../../domain/zonedTime'
 import { DISABILITIES, DOCUMENT_KINDS, EMPLOYMENT_STATUSES, LEVELS_WITHOUT_MAJOR, MARITAL_STATUSES, SEXES } from './options'
+import { checkPersonName, normalizePersonName } from '../../domain/personName'
 
 export * from './options'
 
@@ -49,10 +50,11 @@ export function identitySchema(now: Date) {
         if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message })
       }),
     ),
-    fullName: requiredText('Nama lengkap wajib diisi.', 100, 'Nama lengkap paling banyak 100 karakter.').refine(
-      (v) => !/\d/.test(v),
-      'Nama lengkap tidak boleh berisi angka; tulis seperti pada KTP.',
-    ),
+    fullName: requiredText('Nama lengkap wajib diisi.', 100, 'Nama lengkap paling banyak 100 karakter.').superRefine((v, ctx) => {
+      if (v === '') return
+      const name = checkPersonName(v)
+      if (!name.ok) ctx.addIssue({ code: 'custom', message: name.message })
+    }).transform(normalizePersonName),
     birthPlace: requiredText('Tempat lahir wajib diisi.', 60, 'Tempat lahir paling banyak 60 karakter.'),
     birthDate: requiredText('Tanggal lahir wajib diisi.', 10, 'Tanggal lahir tidak valid.').superRefine((value, ctx) => {
       if (value === '') return
