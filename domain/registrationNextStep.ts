@@ -1,7 +1,8 @@
 // What a candidate should do next, and by when, for each registration state. Shown in
 // "Aktivitas", in the confirmation e-mail and (as the SOP schedule) on the receipt.
-// Plenary outcomes are a secret until the batch's announcement (SOP step 9), so before
-// then a candidate is shown the same thing whatever the plenary decided.
+// The state given is the one the candidate may see: plenary outcomes stay a secret until
+// the results are announced, which server/registrations/candidateRegistrationView.ts
+// decides (from the batch's announcement, not the clock) before calling this.
 
 import { formatDateId } from './calendar';
 import type { RegistrationState } from './registrationStates';
@@ -32,20 +33,6 @@ function formatIsoDateEn(isoDate: string): string {
   return `${Number(match[3])} ${ENGLISH_MONTHS[Number(match[2]) - 1] ?? match[2]} ${match[1]}`;
 }
 
-const PLENARY_OUTCOMES: ReadonlySet<RegistrationState> = new Set(['passed', 'reserve', 'not_passed']);
-
-/**
- * The state a candidate may see: a plenary outcome reads as 'interviewed' until the
- * results are announced, so nobody learns the result before everyone does.
- */
-export function stateShownToCandidate(
-  state: RegistrationState,
-  dates: Pick<NextStepDates, 'announcementAt'>,
-  now: Date,
-): RegistrationState {
-  return PLENARY_OUTCOMES.has(state) && now.getTime() < dates.announcementAt.getTime() ? 'interviewed' : state;
-}
-
 const OTHER_BATCH = {
   id: 'Anda dapat mendaftar di gelombang lain yang sedang dibuka.',
   en: 'You may register for another batch that is open.',
@@ -60,10 +47,9 @@ export function registrationNextStep(
 ): NextStep {
   const at = (d: Date) => ({ id: formatZonedDateTime(d, timeZone, 'id'), en: formatZonedDateTime(d, timeZone, 'en') });
   const passedDeadline = (d: Date) => now.getTime() >= d.getTime();
-  const shown = stateShownToCandidate(state, dates, now);
   const training = { id: formatDateId(dates.trainingStartsOn), en: formatIsoDateEn(dates.trainingStartsOn) };
 
-  switch (shown) {
+  switch (state) {
     case 'registered': {
       if (passedDeadline(dates.assessmentDeadline)) {
         return {
@@ -118,6 +104,12 @@ export function registrationNextStep(
       };
     }
     case 'interviewed': {
+      if (passedDeadline(dates.announcementAt)) {
+        return {
+          id: 'Hasil seleksi segera diumumkan. Pantau e-mail dan Aktivitas.',
+          en: 'The selection results will be announced shortly. Watch your e-mail and Activity.',
+        };
+      }
       const d = at(dates.announcementAt);
       return {
         id: `Tunggu pengumuman hasil seleksi pada ${d.id}, melalui e-mail dan Aktivitas.`,
