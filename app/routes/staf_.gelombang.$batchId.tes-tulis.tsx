@@ -60,9 +60,8 @@ const text = defineText({
     name: 'Nama',
     score: 'Nilai',
     result: 'Hasil',
-    state: 'Status',
     pass: 'Lulus',
-    fail: 'Di bawah batas',
+    fail: 'Tidak lulus',
     reused: 'hasil sebelumnya',
     noneAssessed: 'Belum ada peserta yang menyelesaikan asesmen.',
     noneBelow: 'Tidak ada peserta di bawah batas lulus.',
@@ -103,9 +102,8 @@ const text = defineText({
     name: 'Name',
     score: 'Score',
     result: 'Result',
-    state: 'State',
     pass: 'Passed',
-    fail: 'Below the mark',
+    fail: 'Not passed',
     reused: 'earlier result',
     noneAssessed: 'Nobody has completed the assessments yet.',
     noneBelow: 'Nobody is below the pass mark.',
@@ -142,7 +140,6 @@ function ResultsTable({ rows, label, id }: { rows: WrittenTestRow[]; label: stri
             <th scope="col">{t.name}</th>
             <th scope="col">{t.score}</th>
             <th scope="col">{t.result}</th>
-            <th scope="col">{t.state}</th>
           </tr>
         </thead>
         <tbody>
@@ -159,9 +156,10 @@ function ResultsTable({ rows, label, id }: { rows: WrittenTestRow[]; label: stri
                 {r.reused ? <span className="small"> ({t.reused})</span> : null}
               </td>
               <td>
-                <span className={r.passed ? 'badge badge-ok' : 'badge badge-bad'}>{r.passed ? t.pass : t.fail}</span>
+                <span className={r.passed ? 'badge badge-ok' : 'badge badge-bad'} style={{ whiteSpace: 'nowrap' }}>
+                  {r.passed ? t.pass : t.fail}
+                </span>
               </td>
-              <td className="small">{isRegistrationState(r.state) ? STATE_LABELS[r.state][locale] : r.state}</td>
             </tr>
           ))}
         </tbody>

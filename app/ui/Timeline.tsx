@@ -11,6 +11,7 @@ const text = defineText({
     reason: 'Alasan',
     empty: 'Belum ada kejadian.',
     writtenTest: 'Nilai tes tulis {score}, batas lulus {passMark}: {result}.',
+    writtenTestTitle: 'Hasil tes tulis diumumkan',
     passed: 'lulus',
     failed: 'belum lulus',
   },
@@ -21,6 +22,7 @@ const text = defineText({
     reason: 'Reason',
     empty: 'Nothing has happened yet.',
     writtenTest: 'Written-test score {score}, pass mark {passMark}: {result}.',
+    writtenTestTitle: 'Written-test results published',
     passed: 'passed',
     failed: 'not passed',
   },
@@ -50,13 +52,15 @@ export function Timeline({ events, label }: { events: ReadonlyArray<TimelineEven
       {events.map((e) => (
         <li key={e.id}>
           <strong>
-            {e.kind === 'registered'
-              ? t.registered
-              : isRegistrationAction(e.kind)
-                ? ACTION_LABELS[e.kind][locale]
-                : e.kind === 'assessment_submitted' && isAssessmentKind(e.assessmentKind)
-                  ? `${KIND_LABELS[e.assessmentKind][locale]} ${t.submitted}`
-                  : e.kind}
+            {e.writtenTest
+              ? t.writtenTestTitle
+              : e.kind === 'registered'
+                ? t.registered
+                : isRegistrationAction(e.kind)
+                  ? ACTION_LABELS[e.kind][locale]
+                  : e.kind === 'assessment_submitted' && isAssessmentKind(e.assessmentKind)
+                    ? `${KIND_LABELS[e.assessmentKind][locale]} ${t.submitted}`
+                    : e.kind}
           </strong>
           {e.viaKiosk ? <span> ({t.viaKiosk})</span> : null}
           <time dateTime={e.at}>{format.dateTime(e.at)}</time>

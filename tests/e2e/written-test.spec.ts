@@ -123,7 +123,7 @@ test.describe.serial('written-test results (SOP step 6)', () => {
     await expect(page).toHaveURL(/\/tes-tulis\?diumumkan=1$/)
     await expect(page.getByText('Hasil tes tulis berhasil diumumkan.')).toBeVisible()
     await expect(page.getByRole('button', { name: 'Ya, umumkan sekarang' })).toHaveCount(0)
-    await expect(page.getByRole('table', { name: 'Peserta yang dinilai' }).getByRole('row').nth(1)).toContainText('Lulus tes tulis')
+    await expect(page.getByRole('table', { name: 'Peserta yang dinilai' }).getByRole('row').nth(1)).toContainText('Lulus')
     await look(page, 'tes-tulis-nojs-diumumkan', { shot: true })
 
     // The same confirmation posted again (a second click, a resent form) changes nothing.
