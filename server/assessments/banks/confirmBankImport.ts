@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { actorId } from '../../auth/actor'
 import { recordAudit } from '../../audit'
@@ -12,12 +12,10 @@ import { sameScales } from './scaleRules'
 import { findBank, nextPosition, questionsWithCurrentVersion, versionSnapshot } from './store'
 import { parseInput } from './validate'
 
-const Input = z.object({
-  bankId: z.uuid(),
-  previewId: z.uuid('Pratinjau impor tidak dikenal; unggah berkasnya lagi.'),
-})
-
 export const PREVIEW_NOT_FOUND = 'Pratinjau impor tidak ditemukan; unggah berkasnya lagi.'
+
+const Input = z.object({ bankId: z.uuid(), previewId: z.string() })
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export interface ImportSummary {
   created: number
@@ -38,6 +36,8 @@ export async function confirmBankImport(ctx: UseCaseContext, input: z.input<type
   const { bankId, previewId } = parseInput(Input, input)
   const bank = await findBank(ctx.db, bankId)
   authorize(ctx.actor, 'programme.manage', { institutionId: bank.institutionId })
+  // A mangled id is a preview that does not exist, said the same way.
+  if (!UUID.test(previewId)) throw new NotFoundError(PREVIEW_NOT_FOUND)
   try {
     return await ctx.db.transaction(async (tx) => {
       const preview = await loadPreview(tx, bank, previewId, true)
@@ -82,12 +82,21 @@ export async function confirmBankImport(ctx: UseCaseContext, input: z.input<type
           created.push(w.code)
         }
       }
+      const changedIds: string[] = []
       for (const w of content.writes) {
         if (!w.base) continue
         const next = w.base.version + 1
         newVersions.push({ questionId: w.base.questionId, version: next, ...w.draft, createdAt: ctx.now, createdBy: actorId(ctx.actor) })
-        await tx.update(question).set({ currentVersion: next }).where(eq(question.id, w.base.questionId))
+        changedIds.push(w.base.questionId)
         updated.push({ code: w.code, from: w.base.version, to: next })
+      }
+      // Each base was checked above, under the bank lock, to be the current version: one
+      // statement per slice moves them all to the next.
+      for (let i = 0; i < changedIds.length; i += 1000) {
+        await tx
+          .update(question)
+          .set({ currentVersion: sql`${question.currentVersion} + 1` })
+          .where(inArray(question.id, changedIds.slice(i, i + 1000)))
       }
       for (let i = 0; i < newVersions.length; i += 200) await tx.insert(questionVersion).values(newVersions.slice(i, i + 200))
 
@@ -118,13 +127,14 @@ export async function confirmBankImport(ctx: UseCaseContext, input: z.input<type
   }
 }
 
-const GetInput = z.object({ bankId: z.uuid(), previewId: z.uuid(PREVIEW_NOT_FOUND) })
+const GetInput = z.object({ bankId: z.uuid(), previewId: z.string() })
 
 /** A stored preview as the preview page shows it. */
 export async function getBankImportPreview(ctx: UseCaseContext, input: z.input<typeof GetInput>): Promise<BankImportPreview> {
   const { bankId, previewId } = parseInput(GetInput, input)
   const bank = await findBank(ctx.db, bankId)
   authorize(ctx.actor, 'programme.manage', { institutionId: bank.institutionId })
+  if (!UUID.test(previewId)) throw new NotFoundError(PREVIEW_NOT_FOUND)
   const row = await loadPreview(ctx.db, bank, previewId, false)
   const content = row.content as StoredBankImport
   return {

@@ -105,6 +105,7 @@ describe('bank import in two steps: preview, then confirm', async () => {
 
     const other = await createBank(admin, { institutionId: f.inst.id, kind: 'written_test', code: 'LAIN', title: 'Lain' })
     await expect(confirmBankImport(later, { bankId: other.bankId, previewId: preview.previewId! })).rejects.toBeInstanceOf(NotFoundError)
+    await expect(confirmBankImport(later, { bankId, previewId: 'bukan-id\u0000' })).rejects.toBeInstanceOf(NotFoundError)
     const outsider = contextFor(database, f.outsider, NOW)
     await expect(confirmBankImport(outsider, { bankId, previewId: preview.previewId! })).rejects.toBeInstanceOf(ForbiddenError)
     await expect(previewBankImport(contextFor(database, f.officer, NOW), { bankId, bytes: await workbookBytes([]) })).rejects.toBeInstanceOf(

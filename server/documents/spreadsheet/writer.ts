@@ -135,16 +135,21 @@ async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpe
   header.alignment = { vertical: 'middle' }
   header.commit()
 
+  // One style object per column, shared by its cells: exceljs caches a style's id per
+  // object, so a shared object is looked up once instead of serialised for every cell.
+  const styles = spec.columns.map((c): Partial<ExcelJS.Style> => ({
+    numFmt: c.numFmt ?? defaultFormat(c.type),
+    ...(spec.wrapText && c.type === 'text' ? { alignment: { vertical: 'top', wrapText: true } } : {}),
+  }))
   let r = 1
   const emit = (item: unknown) => {
     r++
     const row = ws.getRow(r)
     spec.columns.forEach((c, i) => {
       const value = toCell(c, c.value(item), timeZone)
-      // The cell takes the column's style (its number format) when it is created.
       const cell = row.getCell(i + 1)
+      cell.style = styles[i]!
       if (value !== null) cell.value = value
-      if (spec.wrapText && c.type === 'text') cell.alignment = { vertical: 'top', wrapText: true }
     })
     row.commit()
   }
