@@ -15,6 +15,7 @@ import {
 import { ASSESSMENT_KINDS, type AssessmentKind } from './kinds'
 import { findOpenAttempts, latestCompletedAttempts, resultValidity, type Attempt } from './records'
 import { parseInput } from '../validation'
+import { loadCandidateRegistrationView } from '../registrations/candidateRegistrationView'
 
 const Input = z.object({ candidateId: z.uuid('Calon peserta tidak dikenal.') })
 
@@ -73,6 +74,10 @@ export async function getAssessmentOverview(
     findOpenAttempts(ctx.db, candidateId),
   ])
   const timeZone = c?.institution.timeZone ?? FALLBACK_TIME_ZONE
+  // The state as the candidate may see it (a plenary outcome stays hidden until announced).
+  const seen = c
+    ? await loadCandidateRegistrationView(ctx.db, { registrationId: c.registration.id, state: c.registration.state, batch: c.batch })
+    : null
   const kinds: AssessmentOverview['kinds'] = []
   for (const kind of ASSESSMENT_KINDS) {
     kinds.push({ kind, ...(await kindStatus(ctx, c, kind, latest[kind], open.find((a) => a.kind === kind), timeZone)) })
@@ -84,7 +89,7 @@ export async function getAssessmentOverview(
       ? {
           id: c.registration.id,
           number: c.registration.number,
-          state: c.registration.state,
+          state: seen?.state ?? c.registration.state,
           programmeName: c.programme.name,
           batchLabel: batchLabel(c.batch),
           assessmentDeadline: c.batch.assessmentDeadline,

@@ -3,9 +3,9 @@ import { profileCompleteness, type MissingProfileField } from '../../domain/prof
 import { TERMINAL_STATES, type RegistrationState } from '../../domain/registrationStates'
 import { authorize } from '../auth/permissions'
 import type { UseCaseContext } from '../context'
-import { assistedSession, batch, candidateProfile, programme, registration, registrationEvent, userAccount } from '../db/schema'
+import { assistedSession, batch, candidateProfile, programme, registration, userAccount } from '../db/schema'
 import { getProfileSnapshot } from '../profiles/getProfileSnapshot'
-import { candidateRegistrationView } from '../registrations/candidateRegistrationView'
+import { loadCandidateRegistrationView } from '../registrations/candidateRegistrationView'
 import { maskEmail } from './maskEmail'
 
 export interface AssistedCandidatePanel {
@@ -76,20 +76,7 @@ export async function getAssistedCandidate(ctx: UseCaseContext): Promise<Assiste
 
   // The desk shows what the candidate would see on their own pages, never the raw state:
   // a plenary outcome stays hidden until the results are announced.
-  const events = active
-    ? await ctx.db
-        .select({
-          id: registrationEvent.id,
-          kind: registrationEvent.kind,
-          at: registrationEvent.at,
-          fromState: registrationEvent.fromState,
-          toState: registrationEvent.toState,
-          data: registrationEvent.data,
-        })
-        .from(registrationEvent)
-        .where(eq(registrationEvent.registrationId, active.id))
-    : []
-  const seen = active ? candidateRegistrationView({ state: active.state, batch: active, events }) : null
+  const seen = active ? await loadCandidateRegistrationView(ctx.db, { registrationId: active.id, state: active.state, batch: active }) : null
 
   const completeness = profileCompleteness(snapshot)
   return {

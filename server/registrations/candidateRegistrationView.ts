@@ -1,4 +1,7 @@
+import { eq } from 'drizzle-orm'
 import { isRegistrationState, type RegistrationState } from '../../domain/registrationStates'
+import type { DbOrTx } from '../db/client'
+import { registrationEvent } from '../db/schema'
 import type { RegistrationEventRow } from './registrationView'
 
 // The one candidate's view of a registration (docs/decisions/009): what a candidate — or
@@ -117,4 +120,23 @@ export function candidateRegistrationView(input: {
     )
   const writtenTest = events.find((e) => e.writtenTest !== null)?.writtenTest ?? null
   return { state, outcomeEmbargoed, resultsAnnounced, writtenTestPublished, writtenTest, events }
+}
+
+/** The candidate view of a registration whose events the caller has not loaded (the kiosk, the assessment pages). */
+export async function loadCandidateRegistrationView(
+  db: DbOrTx,
+  input: { registrationId: string; state: string; batch: CandidateBatchFacts },
+): Promise<CandidateRegistrationView> {
+  const events = await db
+    .select({
+      id: registrationEvent.id,
+      kind: registrationEvent.kind,
+      at: registrationEvent.at,
+      fromState: registrationEvent.fromState,
+      toState: registrationEvent.toState,
+      data: registrationEvent.data,
+    })
+    .from(registrationEvent)
+    .where(eq(registrationEvent.registrationId, input.registrationId))
+  return candidateRegistrationView({ state: input.state, batch: input.batch, events })
 }

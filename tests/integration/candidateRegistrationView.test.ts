@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { activityItem } from '../../app/routes/aktivitas.server'
 import type { RegistrationAction } from '../../domain/registrationStates'
 import { contextFor, createTestDatabase } from '../db'
+import { getAssessmentOverview } from '../../server/assessments/getAssessmentOverview'
 import { SYSTEM, type Actor } from '../../server/auth/actor'
 import { batch } from '../../server/db/schema'
 import { getAssistedCandidate } from '../../server/kiosk/getAssistedCandidate'
@@ -48,6 +49,9 @@ describe('the candidate view of a registration', () => {
     const officer = await createOfficerActor(db, world.kdi.id, actor.userId)
     const before = await getAssistedCandidate(contextFor(database, officer, afterAnnouncementDate))
     expect(before?.activeRegistration).toMatchObject({ id: registrationId, state: 'interviewed' })
+    // The assessment pages show the registration's state too: the same view.
+    const overview = await getAssessmentOverview(contextFor(database, actor, afterAnnouncementDate), { candidateId: actor.userId })
+    expect(overview.registration?.state).toBe('interviewed')
 
     await setBatch({ resultsAnnouncedAt: afterAnnouncementDate })
     const after = await getAssistedCandidate(contextFor(database, officer, afterAnnouncementDate))
