@@ -5,6 +5,7 @@ import { getLocale } from './lib/locale.server'
 import { defaultTimeZone } from '../server/institutions/defaultTimeZone'
 import { runtime } from '../server/runtime'
 import { SiteHeader, SiteFooter } from './ui/Layout'
+import { useNonce } from './lib/nonce'
 import { defineText, useText } from './i18n/text'
 import './styles.css'
 
@@ -33,6 +34,7 @@ export function meta() {
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData('root') as RootData | undefined
+  const nonce = useNonce()
   return (
     <html lang={data?.locale ?? 'id'}>
       <head>
@@ -45,8 +47,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )

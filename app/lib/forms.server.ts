@@ -50,3 +50,24 @@ export function useCaseFailure(formData: FormData, error: unknown) {
   }
   throw error
 }
+
+/**
+ * The posted form, or a 400 thrown as the route's error page when the body is not a
+ * readable form or holds a NUL byte (PostgreSQL refuses it in text). The production
+ * server refuses these before any route runs (server/http/bodyGuard.ts); this keeps an
+ * action that reads its form here answering 4xx under any other server too.
+ */
+export async function readFormData(request: Request): Promise<FormData> {
+  let formData: FormData
+  try {
+    formData = await request.formData()
+  } catch {
+    throw data('Isian formulir tidak dapat dibaca. Kembali, lalu kirim lagi.', { status: 400 })
+  }
+  for (const [name, value] of formData) {
+    if (name.includes('\0') || (typeof value === 'string' ? value : value.name).includes('\0')) {
+      throw data('Isian berisi karakter yang tidak diizinkan (NUL). Hapus karakter itu, lalu kirim lagi.', { status: 400 })
+    }
+  }
+  return formData
+}

@@ -1,18 +1,25 @@
 import { createCookie, redirect } from 'react-router'
 import type { Actor } from '../../server/auth/actor'
 import { actorForSession, createSession, deleteSession, SESSION_DAYS } from '../../server/auth/sessions'
+import { env } from '../../server/env'
 import { runtime } from '../../server/runtime'
 
 // The session cookie: HttpOnly, SameSite=Lax (our forms post same-site; React Router
-// also rejects cross-origin form posts), Secure when served over HTTPS.
-function sessionCookie(request: Request) {
+// also rejects cross-origin form posts), Secure when the site's public address is
+// HTTPS — decided by PUBLIC_URL, not by the request, which behind a TLS proxy arrives
+// over plain HTTP.
+function sessionCookie(_request: Request) {
   return createCookie('latih_session', {
     httpOnly: true,
     sameSite: 'lax',
     path: '/',
-    secure: new URL(request.url).protocol === 'https:',
+    secure: siteOrigin().startsWith('https:'),
     maxAge: SESSION_DAYS * 86_400,
   })
+}
+
+function siteOrigin(): string {
+  return new URL(env().PUBLIC_URL).origin
 }
 
 async function tokenOf(request: Request): Promise<string | null> {
@@ -80,12 +87,24 @@ export async function endSession(request: Request): Promise<string> {
   return sessionCookie(request).serialize('', { maxAge: 0 })
 }
 
-/** Where to go after sign-in: only a local path, never another site. */
+/**
+ * Where to go after sign-in or a language switch: only a path on this site. Decided the
+ * way the browser will read it — parsed with `new URL` against the site's origin — so
+ * tabs, newlines and backslashes (`/\t/evil.example`, `/\\evil.example`) cannot turn it
+ * into another host. The result is the parsed path, percent-encoded, always a valid
+ * Location header.
+ */
 export function safeRedirectTarget(value: FormDataEntryValue | string | null | undefined, fallback: string): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) {
+  if (typeof value !== 'string' || !value.startsWith('/')) return fallback
+  const origin = siteOrigin()
+  let target: URL
+  try {
+    target = new URL(value, origin)
+  } catch {
     return fallback
   }
-  return value
+  if (target.origin !== origin) return fallback
+  return `${target.pathname}${target.search}${target.hash}`
 }
 
 /**

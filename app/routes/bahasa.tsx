@@ -2,9 +2,10 @@ import { redirect } from 'react-router'
 import type { Route } from './+types/bahasa'
 import { localeCookie } from '../lib/locale.server'
 import { safeRedirectTarget } from '../lib/session.server'
+import { readFormData } from '../lib/forms.server'
 
 export async function action({ request }: Route.ActionArgs) {
-  const form = await request.formData()
+  const form = await readFormData(request)
   const lang = form.get('lang') === 'en' ? 'en' : 'id'
   return redirect(safeRedirectTarget(form.get('ke'), '/'), {
     headers: { 'Set-Cookie': await localeCookie.serialize(lang) },

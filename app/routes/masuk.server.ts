@@ -1,12 +1,13 @@
+import type { AppLoadContext } from 'react-router'
+
 /**
- * The client's address for the per-address sign-in limit. React Router hands the action
- * only a Request, so the address comes from the reverse proxy's X-Forwarded-For: the
- * last entry is the one our proxy appended (earlier entries are whatever the client
- * sent). Without a proxy there is no header and only the per-identifier limit applies.
+ * The client's address for the per-address sign-in limit, as the production server
+ * determined it (server/http/loadContext.ts): the connection's peer, or what a proxy
+ * named in TRUST_PROXY reported. Request headers are never read here — without a trusted
+ * proxy anyone can send X-Forwarded-For and pick a fresh address for every attempt.
+ * Under the dev server there is none, and only the per-identifier limit applies.
  */
-export function clientAddress(request: Request): string | null {
-  const forwarded = request.headers.get('X-Forwarded-For')
-  const last = forwarded?.split(',').at(-1)?.trim()
-  if (last) return last.slice(0, 100)
-  return request.headers.get('X-Real-IP')?.trim().slice(0, 100) || null
+export function clientAddress(context: AppLoadContext | undefined): string | null {
+  const address = context?.clientAddress
+  return typeof address === 'string' && address.length > 0 ? address.slice(0, 100) : null
 }

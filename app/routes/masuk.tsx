@@ -1,7 +1,7 @@
 import { Form, Link, redirect, useNavigation } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/masuk'
-import { parseForm, useCaseFailure } from '../lib/forms.server'
+import { parseForm, readFormData, useCaseFailure } from '../lib/forms.server'
 import { endSession, getActor, safeRedirectTarget, startSession } from '../lib/session.server'
 import { defineText, useText } from '../i18n/text'
 import { Field, FormErrors } from '../ui/form'
@@ -30,15 +30,15 @@ export async function loader({ request }: Route.LoaderArgs) {
   return { ke: safeRedirectTarget(ke, '') }
 }
 
-export async function action({ request }: Route.ActionArgs) {
-  const formData = await request.formData()
+export async function action({ request, context }: Route.ActionArgs) {
+  const formData = await readFormData(request)
   const parsed = parseForm(formData, SignInForm)
   if (!parsed.ok) return parsed.response
   let account: { userId: string; kind: 'candidate' | 'staff' }
   try {
     account = await signIn(
       await systemContext(),
-      { identifier: parsed.value.identifier, password: parsed.value.password, ip: clientAddress(request) },
+      { identifier: parsed.value.identifier, password: parsed.value.password, ip: clientAddress(context) },
     )
   } catch (error) {
     return useCaseFailure(formData, error)

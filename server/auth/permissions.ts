@@ -44,6 +44,8 @@ export const PERMISSIONS = {
   // A new institution comes from the operator's command line (`npm run latih`), never a page.
   'institution.create': ['system'],
   'audit.read': ['administrator'],
+  // The deployment's job queue (failed mails and jobs, retry): not per institution (docs/decisions/014).
+  'jobs.manage': ['administrator'],
   'kiosk.assist': ['kiosk_officer'],
   'kiosk.createCandidate': ['kiosk_officer'],
 } as const satisfies Record<string, readonly Holder[]>

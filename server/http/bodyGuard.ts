@@ -1,0 +1,127 @@
+import type { NextFunction, Request, Response } from 'express'
+import { sendRefusal } from './refusal'
+
+/**
+ * One guard in front of every page action and upload, so no route has to remember:
+ * - a body over its limit gets 413 at once, from Content-Length or by counting a chunked
+ *   body, and the connection is closed without reading the rest;
+ * - a body that is not a form (JSON, text/plain, no type) gets 415, a form that does not
+ *   parse (broken multipart) 400;
+ * - a NUL byte in any field name, value or file name, or in the address, gets 400
+ *   (PostgreSQL refuses NUL in text, which would otherwise surface as a 500).
+ * The accepted body is kept (it is small: at most the limit) and replayed to React
+ * Router as the request body.
+ */
+export interface BodyLimits {
+  /** URL-encoded forms: every page form without a file. */
+  formBytes: number
+  /** multipart/form-data: forms with a file (the largest upload limit plus form overhead). */
+  multipartBytes: number
+}
+
+const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data'])
+const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/** The accepted body of this request, for the React Router handler. */
+export function acceptedBody(res: Response): Uint8Array | undefined {
+  const body: unknown = res.locals.acceptedBody
+  return body instanceof Uint8Array ? body : undefined
+}
+
+/** %00 anywhere in the path or query, raw or percent-encoded. */
+export function addressHasNul(originalUrl: string): boolean {
+  return originalUrl.includes('\0') || /%00/i.test(originalUrl)
+}
+
+/** A NUL in any name, value or file name of the form. */
+export function formHasNul(form: FormData): boolean {
+  for (const [name, value] of form) {
+    if (name.includes('\0')) return true
+    if (typeof value === 'string' ? value.includes('\0') : value.name.includes('\0')) return true
+  }
+  return false
+}
+
+export function bodyGuard(limits: BodyLimits) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (addressHasNul(req.originalUrl)) return sendRefusal(res, 'badAddress')
+    if (BODYLESS.has(req.method)) return next()
+
+    const contentType = req.headers['content-type'] ?? ''
+    const mediaType = contentType.split(';')[0]?.trim().toLowerCase() ?? ''
+    if (!FORM_TYPES.has(mediaType)) return refuseAndClose(req, res, 'notAForm')
+    const limit = mediaType === 'multipart/form-data' ? limits.multipartBytes : limits.formBytes
+
+    const declared = req.headers['content-length']
+    if (declared !== undefined && Number(declared) > limit) return refuseAndClose(req, res, 'tooLarge')
+
+    const chunks: Buffer[] = []
+    let total = 0
+    let done = false
+    const onData = (chunk: Buffer) => {
+      if (done) return
+      total += chunk.length
+      if (total > limit) {
+        done = true
+        chunks.length = 0
+        cleanup()
+        refuseAndClose(req, res, 'tooLarge')
+        return
+      }
+      chunks.push(chunk)
+    }
+    const onEnd = () => {
+      if (done) return
+      done = true
+      cleanup()
+      const body = new Uint8Array(total)
+      let offset = 0
+      for (const chunk of chunks) {
+        body.set(chunk, offset)
+        offset += chunk.length
+      }
+      void checkForm(body, contentType).then((problem) => {
+        if (problem) return sendRefusal(res, problem)
+        res.locals.acceptedBody = body
+        next()
+      }, next)
+    }
+    const onError = () => {
+      // The client went away mid-body: nothing to answer.
+      done = true
+      cleanup()
+    }
+    const cleanup = () => {
+      req.off('data', onData)
+      req.off('end', onEnd)
+      req.off('error', onError)
+    }
+    req.on('data', onData)
+    req.on('end', onEnd)
+    req.on('error', onError)
+  }
+}
+
+async function checkForm(body: Uint8Array<ArrayBuffer>, contentType: string): Promise<'malformed' | 'badCharacter' | null> {
+  let form: FormData
+  try {
+    form = await new Response(body, { headers: { 'Content-Type': contentType } }).formData()
+  } catch {
+    return 'malformed'
+  }
+  return formHasNul(form) ? 'badCharacter' : null
+}
+
+/**
+ * Answer now and close the connection instead of reading what the client is still
+ * sending. The socket is destroyed shortly after the answer is written, which leaves the
+ * client a moment to read it (destroying at once can reset the connection before the
+ * answer arrives); meanwhile nothing more is read, so memory stays flat.
+ */
+function refuseAndClose(req: Request, res: Response, kind: 'tooLarge' | 'notAForm') {
+  req.pause()
+  res.on('finish', () => {
+    setTimeout(() => req.destroy(), 250).unref()
+  })
+  sendRefusal(res, kind, { close: true })
+}
