@@ -14,6 +14,7 @@ const text = defineText({
     writtenTestTitle: 'Hasil tes tulis diumumkan',
     passed: 'lulus',
     failed: 'belum lulus',
+    slotChanged: 'Jadwal wawancara dipindah',
   },
   en: {
     submitted: 'submitted',
@@ -25,6 +26,7 @@ const text = defineText({
     writtenTestTitle: 'Written-test results published',
     passed: 'passed',
     failed: 'not passed',
+    slotChanged: 'Interview time changed',
   },
 })
 
@@ -60,7 +62,9 @@ export function Timeline({ events, label }: { events: ReadonlyArray<TimelineEven
                   ? ACTION_LABELS[e.kind][locale]
                   : e.kind === 'assessment_submitted' && isAssessmentKind(e.assessmentKind)
                     ? `${KIND_LABELS[e.assessmentKind][locale]} ${t.submitted}`
-                    : e.kind}
+                    : e.kind === 'interview_slot_changed'
+                      ? t.slotChanged
+                      : e.kind}
           </strong>
           {e.viaKiosk ? <span> ({t.viaKiosk})</span> : null}
           <time dateTime={e.at}>{format.dateTime(e.at)}</time>
