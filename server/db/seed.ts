@@ -6,6 +6,7 @@ import { institution } from './schema'
 import { seedDemoAssessments } from './seedAssessments'
 import { seedSelectionWrittenTest } from './seedSelectionWrittenTest'
 import { seedSelectionInterviews } from './seedSelectionInterviews'
+import { seedSelectionPlenary } from './seedSelectionPlenary'
 
 export const DEMO_PASSWORD = 'Latih-Demo-2026'
 
@@ -105,6 +106,8 @@ export async function seedDemo(db: Db, now: Date) {
     await seedSelectionWrittenTest(tx, kdi.id, now)
     // SOP step 7: a TSM batch with published written-test results, ready for interview slots.
     await seedSelectionInterviews(tx, kdi.id, now)
+    // SOP step 8: two DGR batches with their interviews done and the plenary today.
+    await seedSelectionPlenary(tx, kdi.id, now)
     return {
       institutionId: kdi.id,
       logins: DEMO_STAFF.map((s) => ({ role: s.role, email: s.email, password: DEMO_PASSWORD })),

@@ -86,7 +86,8 @@ export function actorName(ctx: UseCaseContext): string {
 }
 
 export function requireReason(value: string | undefined, field: string, message: string): string {
-  const reason = (value ?? '').trim()
+  // NUL cannot be stored in a PostgreSQL text column.
+  const reason = (typeof value === 'string' ? value : '').replaceAll('\u0000', '').trim()
   if (reason.length < 5) throw new ValidationError({ [field]: [message] })
   if (reason.length > 1000) throw new ValidationError({ [field]: ['Alasan paling panjang 1.000 karakter.'] })
   return reason

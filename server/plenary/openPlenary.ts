@@ -23,7 +23,11 @@ const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})$/
 const DEFAULT_ROLE = 'Anggota'
 
 function text(v: unknown): string {
-  return typeof v === 'string' ? v.replace(/\s+/g, ' ').trim() : ''
+  // NUL cannot be stored in a PostgreSQL text column; other control characters are noise.
+  if (typeof v !== 'string') return ''
+  let out = ''
+  for (const ch of v) out += ch < ' ' || ch === '\u007f' ? ' ' : ch
+  return out.replace(/\s+/g, ' ').trim()
 }
 
 /**
