@@ -160,9 +160,9 @@ test.describe.serial('written-test results (SOP step 6)', () => {
       await card.getByRole('link', { name: /Lihat rincian/ }).click()
       await expect(page).toHaveURL(/\/aktivitas\/[0-9a-f-]{36}$/)
       await expect(page.getByText('Lulus tes tulis').first()).toBeVisible()
-      await expect(page.getByRole('list', { name: 'Riwayat pendaftaran, terbaru di atas' })).toContainText(
-        'Nilai tes tulis 85, batas lulus 60: lulus.',
-      )
+      const history = page.getByRole('list', { name: 'Riwayat pendaftaran, terbaru di atas' })
+      await expect(history.getByRole('listitem').first()).toContainText('Hasil tes tulis diumumkan')
+      await expect(history.getByRole('listitem').first()).toContainText('Nilai tes tulis 85, batas lulus 60: lulus.')
       await look(page, `tes-tulis${js ? '' : '-nojs'}-aktivitas`, { shot: true })
       await context.close()
     }
