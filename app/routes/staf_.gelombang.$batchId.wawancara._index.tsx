@@ -71,7 +71,6 @@ const text = defineText({
     slotDeleted: 'Slot dihapus.',
     slotSaved: 'Slot disimpan.',
     rubricSaved: 'Rubrik disimpan.',
-    settingsSaved: 'Pengaturan wawancara disimpan.',
     moved: 'Calon dipindahkan; ia sudah diberi tahu lewat e-mail dan Aktivitas.',
     reopenedDone: 'Lembar penilaian dibuka kembali; pewawancara dapat mengubah dan mengirimnya lagi.',
     problems: 'Tindakan belum dapat dilakukan.',
@@ -109,11 +108,11 @@ const text = defineText({
     count: 'Jumlah',
     mean: 'Rata-rata',
     sd: 'Simpangan baku',
-    others: 'Pewawancara lain',
     difference: 'Selisih',
     harsh: 'lebih keras',
     lenient: 'lebih murah',
-    bar: 'Rata-rata {name}: {mean} dari 100; pewawancara lain: {others}',
+    othersMean: 'Rata-rata pewawancara lain',
+    bar: 'Rata-rata {name}: {mean} dari 100; pewawancara lain: {others} (simpangan baku {sd}, {n} lembar).',
   },
   en: {
     back: 'Batch',
@@ -137,7 +136,6 @@ const text = defineText({
     slotDeleted: 'Slot deleted.',
     slotSaved: 'Slot saved.',
     rubricSaved: 'Rubric saved.',
-    settingsSaved: 'Interview settings saved.',
     moved: 'Candidate moved; they have been told by e-mail and in Activity.',
     reopenedDone: 'Scorecard reopened; the interviewer can change and submit it again.',
     problems: 'The action could not be done.',
@@ -175,19 +173,18 @@ const text = defineText({
     count: 'Count',
     mean: 'Mean',
     sd: 'Std. dev.',
-    others: 'Other interviewers',
     difference: 'Difference',
     harsh: 'harsher',
     lenient: 'more lenient',
-    bar: '{name}’s mean: {mean} of 100; other interviewers: {others}',
+    othersMean: 'Other interviewers’ mean',
+    bar: '{name}’s mean: {mean} of 100; other interviewers: {others} (std. dev. {sd}, {n} scorecards).',
   },
 })
 
-const NOTICES: Record<string, 'slotDeleted' | 'slotSaved' | 'rubricSaved' | 'settingsSaved' | 'moved' | 'reopenedDone'> = {
+const NOTICES: Record<string, 'slotDeleted' | 'slotSaved' | 'rubricSaved' | 'moved' | 'reopenedDone'> = {
   'slot-dihapus': 'slotDeleted',
   slot: 'slotSaved',
   rubrik: 'rubricSaved',
-  pengaturan: 'settingsSaved',
   pindah: 'moved',
   dibuka: 'reopenedDone',
 }
@@ -396,9 +393,7 @@ export default function InterviewOverviewPage({ loaderData, actionData }: Route.
                     <th scope="col">{t.count}</th>
                     <th scope="col">{t.mean}</th>
                     <th scope="col">{t.sd}</th>
-                    <th scope="col">
-                      {t.others}: {t.mean.toLowerCase()} ({t.sd.toLowerCase()}, n)
-                    </th>
+                    <th scope="col">{t.othersMean}</th>
                     <th scope="col">{t.difference}</th>
                   </tr>
                 </thead>
@@ -409,9 +404,7 @@ export default function InterviewOverviewPage({ loaderData, actionData }: Route.
                       <td>{s.own.count}</td>
                       <td>{num(s.own.mean)}</td>
                       <td>{num(s.own.standardDeviation)}</td>
-                      <td>
-                        {num(s.others.mean)} ({num(s.others.standardDeviation)}, {s.others.count})
-                      </td>
+                      <td>{num(s.others.mean)}</td>
                       <td>
                         {s.difference === null ? '—' : `${s.difference > 0 ? '+' : ''}${format.number(s.difference)}`}
                         {s.lean ? (
@@ -432,7 +425,9 @@ export default function InterviewOverviewPage({ loaderData, actionData }: Route.
                   {t.bar
                     .replace('{name}', s.interviewerName)
                     .replace('{mean}', num(s.own.mean))
-                    .replace('{others}', num(s.others.mean))}
+                    .replace('{others}', num(s.others.mean))
+                    .replace('{sd}', num(s.others.standardDeviation))
+                    .replace('{n}', String(s.others.count))}
                 </figcaption>
                 <div aria-hidden="true" style={{ background: '#e3ebf5', height: 10, borderRadius: 4, marginTop: 4 }}>
                   <div style={{ width: `${s.own.mean ?? 0}%`, background: '#0b5cad', height: 10, borderRadius: 4 }} />
