@@ -39,6 +39,19 @@ export const PERMISSIONS = {
   'interview.reopenScorecard': ['selection_committee'],
   'plenary.read': ['administrator', 'selection_committee'],
   'plenary.decide': ['selection_committee'],
+  // SOP step 9 and the 2024 SOP's registration recap (docs/decisions/015).
+  'results.announce': ['selection_committee'],
+  'recap.read': ['administrator', 'selection_committee'],
+  // SOP steps 10–11 (docs/decisions/016): the candidate confirms or declines their own
+  // place; the kiosk officer checks the documents at the desk; the committee follows
+  // re-registration, exports the nominative list and creates the handover; the organiser
+  // acknowledges only handovers addressed to them (the use case checks receiver_id).
+  'reRegistration.confirm': ['self', 'assisted'],
+  'reRegistration.checkDocuments': ['kiosk_officer'],
+  'reRegistration.manage': ['selection_committee'],
+  'nominativeList.export': ['selection_committee', 'organiser'],
+  'handover.create': ['selection_committee'],
+  'handover.acknowledge': ['organiser'],
   'programme.manage': ['administrator', 'system'],
   'staff.manage': ['administrator', 'system'],
   // A new institution comes from the operator's command line (`npm run latih`), never a page.
