@@ -9,5 +9,11 @@ export const institution = pgTable('institution', {
   /** IANA zone every deadline is shown in, e.g. 'Asia/Makassar'. */
   timeZone: text('time_zone').notNull(),
   address: text('address').notNull().default(''),
+  /** The help desk's phone, shown in every mail's footer (null: not shown). */
+  phone: text('phone'),
+  /** When the help desk answers, e.g. 'Senin–Jumat 08.00–16.00 WITA'. */
+  helpDeskHours: text('help_desk_hours'),
+  /** A monitored mailbox: mails carry it as Reply-To (null: replies are not read). */
+  replyToEmail: text('reply_to_email'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 })

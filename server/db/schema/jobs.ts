@@ -10,6 +10,11 @@ export const job = pgTable(
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     name: text('name').notNull(),
+    /**
+     * Which worker runs it: 'default', or 'mail_bulk' (announcement mail, paced by its own
+     * worker so transactional mail is never queued behind it).
+     */
+    queue: text('queue').notNull().default('default'),
     payload: jsonb('payload').notNull(),
     runAt: timestamp('run_at', { withTimezone: true }).notNull(),
     /** pending → running → done | failed */
@@ -25,6 +30,7 @@ export const job = pgTable(
   },
   (t) => [
     index('job_due_idx').on(t.status, t.runAt),
+    index('job_queue_due_idx').on(t.queue, t.status, t.runAt),
     uniqueIndex('job_singleton_key')
       .on(t.singletonKey)
       .where(sql`${t.status} in ('pending','running')`),
