@@ -81,6 +81,8 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   { module: 'gelombang.$batchId._index.tsx', url: () => `/gelombang/${UNKNOWN_ID}`, expect: everyone(404) },
   { module: 'verifikasi.$number.tsx', url: () => '/verifikasi/KDI-0000-0-0000?s=palsu', expect: everyone(200), note: 'says "not valid"' },
   { module: 'verifikasi.pleno.$hash.tsx', url: () => `/verifikasi/pleno/${'0'.repeat(64)}`, expect: everyone(404), note: 'no such minutes' },
+  { module: 'hasil.$batchId.tsx', url: (i) => `/hasil/${i.batchId}`, expect: everyone(404), note: 'not announced yet' },
+  { module: 'hasil.cek.tsx', url: () => '/hasil/cek', expect: everyone(200) },
   { module: 'wilayah.tsx', url: () => '/wilayah?induk=74', expect: everyone(200) },
   { module: 'wilayah.tsx', url: () => '/wilayah?induk=bukan-kode', expect: everyone(400) },
   { module: 'gambar-soal.$name.tsx', url: () => '/gambar-soal/tidak-ada.png', expect: everyone(404) },
@@ -256,6 +258,17 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
     url: (i) => `/staf/gelombang/${i.batchId}/pleno/berita-acara.xlsx`,
     expect: staffPage({ administrator: 409, selectionCommittee: 409 }),
     note: 'no minutes before the plenary is finalised',
+  },
+  {
+    module: 'staf_.gelombang.$batchId.pengumuman._index.tsx',
+    url: (i) => `/staf/gelombang/${i.batchId}/pengumuman`,
+    expect: staffPage({ administrator: 200, selectionCommittee: 200 }),
+  },
+  {
+    module: 'staf_.gelombang.$batchId.pengumuman.gambar[.]zip.ts',
+    url: (i) => `/staf/gelombang/${i.batchId}/pengumuman/gambar.zip`,
+    expect: staffPage({ administrator: 409, selectionCommittee: 409 }),
+    note: 'no result pages before the announcement',
   },
   { module: 'wawancara._index.tsx', url: () => '/wawancara', expect: staffPage({ interviewer: 200 }) },
   {
