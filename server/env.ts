@@ -1,3 +1,5 @@
+import { createPrivateKey } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { z } from 'zod'
 
 // Parsed once at start-up; a bad value stops the process with a readable message.
@@ -11,13 +13,43 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   /** Secret for NIK encryption, NIK look-up hashes and receipt signatures (≥ 32 chars). */
   LATIH_SECRET: z.string().min(32, 'LATIH_SECRET must be at least 32 characters').optional(),
-  /** Public base URL used in e-mails and receipt QR codes. */
-  PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+  /**
+   * Public base URL used in e-mails, PDFs and receipt QR codes. Normalised here, once:
+   * no trailing slash (links are built by server/links.ts).
+   */
+  PUBLIC_URL: z
+    .string()
+    .url()
+    .refine((v) => /^https?:$/.test(new URL(v).protocol), 'PUBLIC_URL must start with http:// or https://')
+    .refine((v) => !new URL(v).search && !new URL(v).hash, 'PUBLIC_URL must not carry a query (?…) or fragment (#…)')
+    .transform((v) => v.replace(/\/+$/, ''))
+    .default('http://localhost:3000'),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'SMTP_URL must look like smtp://user:pass@host:port')
     .optional(),
   MAIL_FROM: z.string().default('Latih BPVP Kendari <no-reply@latih.local>'),
+  /**
+   * DKIM signing (optional; all three or none): the signing domain (d=, aligned with
+   * MAIL_FROM's domain for DMARC), the selector (s=; the DNS record is
+   * <selector>._domainkey.<domain>) and a PEM private key file. See README "Mail delivery".
+   */
+  DKIM_DOMAIN: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'DKIM_DOMAIN must be a domain name like bpvp-kendari.go.id')
+    .optional(),
+  DKIM_SELECTOR: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/, 'DKIM_SELECTOR must be a DNS label like latih2026')
+    .optional(),
+  DKIM_PRIVATE_KEY_FILE: z.string().trim().min(1).optional(),
+  /** Announcement (bulk) mail per second, across the bulk worker; transactional mail is not paced. */
+  MAIL_BULK_RATE: z.coerce.number().positive().max(1000).default(5),
+  /** SMTP connections the bulk pool keeps open to the relay. */
+  MAIL_BULK_CONNECTIONS: z.coerce.number().int().min(1).max(20).default(2),
   /**
    * 'demo' (npm start on a fresh clone: demo data, local mailbox) or 'production' (seeds
    * nothing, needs SMTP, LATIH_SECRET and PUBLIC_URL). Unset: development outside
@@ -64,7 +96,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   const { LATIH_MODE, SEED_DEMO, ...rest } = result.data
   const mode: LatihMode =
     LATIH_MODE ?? (rest.NODE_ENV !== 'production' ? 'development' : SEED_DEMO === true ? 'demo' : 'production')
-  const problems: string[] = []
+  const problems: string[] = dkimProblems(rest)
   if (mode === 'production') {
     // Every demo-only convenience is refused by name, all at once, so one read of the
     // message is enough to fix the configuration.
@@ -83,12 +115,59 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
       problems.push('PUBLIC_URL: required in production, the address people open (e.g. https://latih.bpvp-kendari.go.id)')
     }
   }
+  if (problems.length > 0 && mode !== 'production') {
+    throw new Error(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+  }
   if (problems.length > 0) {
     throw new Error(
       `Invalid configuration for a production start (LATIH_MODE=production; README "Running in production"):\n${problems.map((p) => `  - ${p}`).join('\n')}`,
     )
   }
   return { ...rest, MODE: mode, SEED_DEMO: mode === 'production' ? false : (SEED_DEMO ?? true) }
+}
+
+/**
+ * DKIM is all or nothing, and checked at start: the key file must exist and hold a
+ * private key, and the signing domain must align with MAIL_FROM's (else DMARC fails).
+ */
+function dkimProblems(config: {
+  DKIM_DOMAIN?: string
+  DKIM_SELECTOR?: string
+  DKIM_PRIVATE_KEY_FILE?: string
+  MAIL_FROM: string
+}): string[] {
+  const set = [config.DKIM_DOMAIN, config.DKIM_SELECTOR, config.DKIM_PRIVATE_KEY_FILE].filter((v) => v !== undefined)
+  if (set.length === 0) return []
+  if (set.length < 3) {
+    return ['DKIM_DOMAIN, DKIM_SELECTOR, DKIM_PRIVATE_KEY_FILE: set all three to sign mail with DKIM, or none']
+  }
+  const problems: string[] = []
+  try {
+    const key = createPrivateKey(readFileSync(config.DKIM_PRIVATE_KEY_FILE!, 'utf8'))
+    if (key.asymmetricKeyType !== 'rsa' && key.asymmetricKeyType !== 'ed25519') {
+      problems.push(`DKIM_PRIVATE_KEY_FILE: an RSA or Ed25519 key is needed, not ${key.asymmetricKeyType}`)
+    }
+  } catch (error) {
+    const code = (error as { code?: string }).code
+    problems.push(
+      code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR'
+        ? `DKIM_PRIVATE_KEY_FILE: cannot read ${config.DKIM_PRIVATE_KEY_FILE} (${code})`
+        : `DKIM_PRIVATE_KEY_FILE: ${config.DKIM_PRIVATE_KEY_FILE} does not hold a PEM private key`,
+    )
+  }
+  const fromDomain = mailFromDomain(config.MAIL_FROM)
+  const d = config.DKIM_DOMAIN!
+  if (fromDomain && !(fromDomain === d || fromDomain.endsWith(`.${d}`) || d.endsWith(`.${fromDomain}`))) {
+    problems.push(`DKIM_DOMAIN: ${d} does not align with MAIL_FROM's domain ${fromDomain}; DMARC would fail`)
+  }
+  return problems
+}
+
+/** The domain of MAIL_FROM's address ("Name <a@b.c>" or "a@b.c"), lower-cased. */
+export function mailFromDomain(from: string): string | undefined {
+  const address = /<([^>]+)>/.exec(from)?.[1] ?? from
+  const at = address.lastIndexOf('@')
+  return at < 0 ? undefined : address.slice(at + 1).trim().toLowerCase()
 }
 
 /** The local mailbox (/dev/mail) exists only in development and the demo, and only without SMTP. */

@@ -2,8 +2,9 @@ import { resolve } from 'node:path'
 import { type Database, migrateDatabase, openPglite, openPostgres } from './db/client'
 import { env } from './env'
 import { jobRegistry } from './jobs/registry'
-import { startWorker } from './jobs/queue'
-import { createMailer, type Mailer } from './mail/transport'
+import { DEFAULT_QUEUE, startWorker } from './jobs/queue'
+import { BULK_MAIL_QUEUE } from './mail/sendMail'
+import { createMailer, dkimFromEnv, type Mailer } from './mail/transport'
 import { seedDemo } from './db/seed'
 import { createLocalStorage, type FileStorage } from './storage'
 import { importRegions } from './regions/importRegions'
@@ -35,7 +36,13 @@ async function boot(): Promise<Runtime> {
   const database = config.DATABASE_URL ? await openPostgres(config.DATABASE_URL) : await openPglite(pgliteDir)
   await migrateDatabase(database)
   const db = database.db
-  const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, db })
+  const mailer = createMailer({
+    smtpUrl: config.SMTP_URL,
+    from: config.MAIL_FROM,
+    db,
+    dkim: dkimFromEnv(config),
+    bulk: { ratePerSecond: config.MAIL_BULK_RATE, maxConnections: config.MAIL_BULK_CONNECTIONS },
+  })
   const storage = createLocalStorage(resolve(config.DATA_DIR, 'uploads'))
 
   // Reference data every deployment needs, loaded once.
@@ -47,12 +54,27 @@ async function boot(): Promise<Runtime> {
     if (seeded) printDemoLogins(seeded.logins)
   }
 
-  const worker = config.JOB_WORKER ? startWorker({ db, mailer, now: () => new Date() }, jobRegistry) : undefined
+  const deps = { db, mailer, now: () => new Date() }
+  // Transactional mail and every other job in one worker; announcement mail in its own
+  // loops (one per bulk connection), paced by the mailer, so it never holds the first up.
+  const workers = config.JOB_WORKER
+    ? [
+        startWorker(deps, jobRegistry, 1000, { queue: DEFAULT_QUEUE }),
+        ...Array.from({ length: config.MAIL_BULK_CONNECTIONS }, () =>
+          startWorker(deps, jobRegistry, 1000, {
+            queue: BULK_MAIL_QUEUE,
+            limit: Math.min(20, Math.max(1, Math.ceil(config.MAIL_BULK_RATE))),
+            clearPayloads: false,
+          }),
+        ),
+      ]
+    : []
 
   let stopping: Promise<void> | undefined
   const stop = () => {
     stopping ??= (async () => {
-      await worker?.stop()
+      await Promise.all(workers.map((w) => w.stop()))
+      mailer.close?.()
       await database.close()
       unlock?.()
     })()
@@ -64,7 +86,7 @@ async function boot(): Promise<Runtime> {
     })
   }
   console.log(
-    `[latih] ${config.MODE} mode; ${database.kind === 'pglite' ? `PGlite at ${pgliteDir}` : 'PostgreSQL'} ready in ${Date.now() - started} ms; mail: ${mailer.kind === 'smtp' ? 'SMTP' : 'kept locally at /dev/mail (administrators only)'}`,
+    `[latih] ${config.MODE} mode; ${database.kind === 'pglite' ? `PGlite at ${pgliteDir}` : 'PostgreSQL'} ready in ${Date.now() - started} ms; mail: ${mailer.kind === 'smtp' ? `SMTP${config.DKIM_DOMAIN ? `, DKIM-signed for ${config.DKIM_DOMAIN} (selector ${config.DKIM_SELECTOR})` : ', not DKIM-signed'}, announcements paced at ${config.MAIL_BULK_RATE}/s` : 'kept locally at /dev/mail (administrators only)'}`,
   )
   if (config.MODE === 'production' && database.kind === 'pglite') {
     console.warn('[latih] production on the embedded database: one process only; PostgreSQL is recommended (README "Running in production")')

@@ -1,8 +1,8 @@
 import { createCookie, redirect } from 'react-router'
 import type { Actor } from '../../server/auth/actor'
 import { actorForSession, createSession, deleteSession, SESSION_DAYS } from '../../server/auth/sessions'
-import { env } from '../../server/env'
 import { runtime } from '../../server/runtime'
+import { publicOrigin } from '../../server/links'
 
 // The session cookie: HttpOnly, SameSite=Lax (our forms post same-site; React Router
 // also rejects cross-origin form posts), Secure when the site's public address is
@@ -19,7 +19,7 @@ function sessionCookie(_request: Request) {
 }
 
 function siteOrigin(): string {
-  return new URL(env().PUBLIC_URL).origin
+  return publicOrigin()
 }
 
 async function tokenOf(request: Request): Promise<string | null> {

@@ -1,10 +1,10 @@
 import type { PlenaryOutcome } from '../../domain/ranking'
 import { formatZonedDateTime } from '../../domain/zonedTime'
 import type { DbOrTx } from '../db/client'
-import { env } from '../env'
 import { renderMail } from '../mail/render'
-import { enqueueMail } from '../mail/sendMail'
+import { enqueueMail, type MailAbout } from '../mail/sendMail'
 import type { MailMessage } from '../mail/transport'
+import { publicLink } from '../links'
 
 // The e-mail each candidate of the plenary gets when the results are announced (SOP
 // step 9): their outcome, and for those who passed what to do next and by when.
@@ -13,11 +13,15 @@ import type { MailMessage } from '../mail/transport'
  * Every announcement (and, later, reminder) mail goes out through here, so mail
  * categories and pacing for bulk mail are one change in one place.
  */
-export async function enqueueAnnouncementMail(tx: DbOrTx, message: MailMessage, now: Date): Promise<void> {
-  await enqueueMail(tx, message, now)
+export async function enqueueAnnouncementMail(
+  tx: DbOrTx,
+  message: MailMessage,
+  now: Date,
+  about: Omit<MailAbout, 'category'> = {},
+): Promise<void> {
+  // Bulk: the paced queue, so transactional mail never waits behind a batch's results.
+  await enqueueMail(tx, message, now, { ...about, category: 'announcement' })
 }
-
-const base = () => env().PUBLIC_URL.replace(/\/+$/, '')
 
 export function resultsAnnouncedMail(input: {
   to: string
@@ -33,7 +37,7 @@ export function resultsAnnouncedMail(input: {
   timeZone: string
 }): MailMessage {
   const where = `${input.programmeName}, ${input.batchLabel} (nomor pendaftaran ${input.registrationNumber})`
-  const aktivitas = `${base()}/aktivitas/${input.registrationId}`
+  const aktivitas = publicLink(`/aktivitas/${input.registrationId}`)
   if (input.outcome === 'passed') {
     const deadline = formatZonedDateTime(input.reRegistrationDeadline, input.timeZone)
     return renderMail({

@@ -1,12 +1,10 @@
-import { env } from '../env'
+import { publicLink } from '../links'
 
 // Public addresses of the results, for the committee's page, the caption and the
 // WhatsApp share link.
 
-const base = () => env().PUBLIC_URL.replace(/\/+$/, '')
-
-export const publicResultsUrl = (batchId: string) => `${base()}/hasil/${batchId}`
-export const publicLookupUrl = () => `${base()}/hasil/cek`
+export const publicResultsUrl = (batchId: string) => publicLink(`/hasil/${batchId}`)
+export const publicLookupUrl = () => publicLink('/hasil/cek')
 
 /** The caption posted with the Instagram pages (and shared on WhatsApp). */
 export function resultsCaption(input: {

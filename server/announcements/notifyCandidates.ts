@@ -152,6 +152,7 @@ async function tellChunk(db: DbOrTx, now: Date, c: ChunkContext, candidates: Ann
           timeZone: c.timeZone,
         }),
         now,
+        { institutionId: c.institutionId, registrationId, batchId: c.batchId },
       )
       mailed++
     }

@@ -87,7 +87,11 @@ export async function changeSlot(
   const settings = await getSelectionSettings(tx, current.batchId)
   const calls = await loadCallContexts(tx, b, [current.registrationId], settings.interviewBring)
   const sequence = await calendarSequence(tx, current.registrationId)
-  await enqueueMail(tx, slotChangedMail(calls.get(current.registrationId)!, target, sequence, input.by, input.reason), ctx.now)
+  await enqueueMail(tx, slotChangedMail(calls.get(current.registrationId)!, target, sequence, input.by, input.reason), ctx.now, {
+    institutionId: b.batch.institutionId,
+    registrationId: current.registrationId,
+    batchId: current.batchId,
+  })
   return { assignment: moved!, slot: target }
 }
 

@@ -2,13 +2,13 @@ import { and, count, eq, inArray, sql } from 'drizzle-orm'
 import { createEvent } from 'ics'
 import type { DbOrTx } from '../db/client'
 import { candidateProfile, registration, registrationEvent, userAccount } from '../db/schema'
-import { env } from '../env'
 import { renderMail } from '../mail/render'
 import type { MailMessage } from '../mail/transport'
 import { batchLabel } from '../registrations/batchLabel'
 import type { BatchWithProgramme } from '../registrations/registrationChecks'
 import { slotWhere, type SlotRow } from './records'
 import { slotRangeText } from './slotText'
+import { publicLink } from '../links'
 
 // The interview call ("panggilan wawancara", SOP step 7): its calendar file and the
 // mails that carry it. Times are written from the stored instants; the zone is only
@@ -28,7 +28,7 @@ export interface CallContext {
 }
 
 function publicUrl(path: string): string {
-  return `${env().PUBLIC_URL.replace(/\/$/, '')}${path}`
+  return publicLink(path)
 }
 
 export function callPath(registrationId: string): string {

@@ -114,7 +114,11 @@ export async function inviteToInterviews(ctx: UseCaseContext, input: z.input<typ
           when: slotTimeText(slot, b.institution.timeZone),
         },
       })
-      await enqueueMail(tx, interviewCallMail(calls.get(inviteeId)!, slot, 0), ctx.now)
+      await enqueueMail(tx, interviewCallMail(calls.get(inviteeId)!, slot, 0), ctx.now, {
+        institutionId: b.batch.institutionId,
+        registrationId: inviteeId,
+        batchId,
+      })
     }
     for (const p of notInvited) {
       const reason =
@@ -122,7 +126,7 @@ export async function inviteToInterviews(ctx: UseCaseContext, input: z.input<typ
           ? `Tidak ada nilai tes tertulis yang diumumkan untuk pendaftaran ini, sedangkan gelombang ini hanya mengundang ${limit} nilai terbaik.`
           : `Nilai tes tertulis Anda (${format(p.score)}) tidak termasuk ${limit} nilai terbaik yang diundang wawancara (nilai terendah yang diundang ${format(cutoff!)}).`
       await transitionRegistration(tx, ctx, { registrationId: p.id, action: 'not_invite', data: { reason, score: p.score, limit, cutoff } })
-      await enqueueMail(tx, notInvitedMail(calls.get(p.id)!, reason), ctx.now)
+      await enqueueMail(tx, notInvitedMail(calls.get(p.id)!, reason), ctx.now, { institutionId: b.batch.institutionId, registrationId: p.id, batchId })
     }
     await recordAudit(tx, ctx.actor, ctx.now, {
       action: 'interview.invite',

@@ -31,12 +31,13 @@ export function defineJob<S extends z.ZodType>(definition: JobDefinition<S>): Jo
 export async function enqueue<S extends z.ZodType>(
   tx: DbOrTx,
   definition: JobDefinition<S>,
-  payload: z.infer<S>,
-  options: { runAt: Date; singletonKey?: string },
+  payload: z.input<S>,
+  options: { runAt: Date; singletonKey?: string; queue?: string },
 ): Promise<boolean> {
   const parsed = definition.payload.parse(payload)
   const values = {
     name: definition.name,
+    queue: options.queue ?? DEFAULT_QUEUE,
     payload: parsed as object,
     runAt: options.runAt,
     maxAttempts: definition.maxAttempts ?? 5,
@@ -60,6 +61,9 @@ export const RENEW_MS = 10_000
 export const DONE_PAYLOAD_RETENTION_MS = 60 * 60_000
 /** Failed jobs keep theirs longer, so an administrator can retry them (/admin/antrean). */
 export const FAILED_PAYLOAD_RETENTION_MS = 7 * 24 * 60 * 60_000
+
+/** The queue a job runs in unless enqueued in another (a worker may serve only some queues). */
+export const DEFAULT_QUEUE = 'default'
 
 /** A failure that no retry can fix (a refused recipient, a payload that does not parse). */
 export class PermanentJobError extends Error {
@@ -92,17 +96,22 @@ export async function runDueJobs(
   deps: JobDeps,
   registry: ReadonlyMap<string, JobDefinition<z.ZodType>>,
   limit = 10,
-  options: { renewMs?: number } = {},
+  options: { renewMs?: number; queue?: string } = {},
 ): Promise<number> {
   const now = deps.now()
+  // Without a queue, every due job (tests, the command-line tool); a worker names its own.
+  const inQueue = options.queue === undefined ? undefined : eq(job.queue, options.queue)
   const claimed = await deps.db.transaction(async (tx) => {
     const due = await tx
       .select({ id: job.id })
       .from(job)
       .where(
-        or(
-          and(eq(job.status, 'pending'), lte(job.runAt, now)),
-          and(eq(job.status, 'running'), or(isNull(job.lockedUntil), lt(job.lockedUntil, now))),
+        and(
+          inQueue,
+          or(
+            and(eq(job.status, 'pending'), lte(job.runAt, now)),
+            and(eq(job.status, 'running'), or(isNull(job.lockedUntil), lt(job.lockedUntil, now))),
+          ),
         ),
       )
       .orderBy(asc(job.runAt), asc(job.id))
@@ -228,11 +237,16 @@ export function payloadCleared(payload: unknown): boolean {
 
 const CLEAR_EVERY_MS = 60_000
 
-/** Poll for due jobs until stopped; clears expired payloads about once a minute. */
+/**
+ * Poll for due jobs until stopped; clears expired payloads about once a minute (unless
+ * clearPayloads is false: one worker of a process is enough). With a queue, runs only
+ * that queue's jobs, `limit` at a claim.
+ */
 export function startWorker(
   deps: JobDeps,
   registry: ReadonlyMap<string, JobDefinition<z.ZodType>>,
   intervalMs = 1000,
+  options: { queue?: string; limit?: number; clearPayloads?: boolean } = {},
 ): { stop(): Promise<void> } {
   let stopped = false
   let current: Promise<unknown> = Promise.resolve()
@@ -242,11 +256,11 @@ export function startWorker(
     if (stopped) return
     current = (async () => {
       const now = deps.now()
-      if (now.getTime() - lastClear >= CLEAR_EVERY_MS) {
+      if (options.clearPayloads !== false && now.getTime() - lastClear >= CLEAR_EVERY_MS) {
         lastClear = now.getTime()
         await clearFinishedPayloads(deps.db, now)
       }
-      return runDueJobs(deps, registry)
+      return runDueJobs(deps, registry, options.limit, { queue: options.queue })
     })()
       .catch((error: unknown) => {
         if (!stopped) console.error('[jobs] worker error', error)

@@ -8,13 +8,13 @@ import { authorize } from '../auth/permissions'
 import { issueAccountToken } from '../auth/tokens'
 import type { UseCaseContext } from '../context'
 import { candidateProfile, institution, userAccount } from '../db/schema'
-import { env } from '../env'
 import { ConflictError, ForbiddenError, ValidationError } from '../errors'
 import { renderMail } from '../mail/render'
 import { enqueueMail } from '../mail/sendMail'
 import { ensureAssistedSession, findOpenSession, finishOtherSessionFirst, retryOnUniqueViolation } from './assistedSessionStore'
 import { maskEmail } from './maskEmail'
 import { checkPersonName } from '../../domain/personName'
+import { publicLink } from '../links'
 
 const Input = z.object({
   institutionId: z.uuid(),
@@ -171,10 +171,11 @@ export async function createCandidateOnBehalf(
             'Jangan berikan kata sandi Anda kepada siapa pun, termasuk petugas.',
             `Jika Anda tidak merasa meminta dibuatkan akun, abaikan e-mail ini atau hubungi ${centre}.`,
           ],
-          action: { label: 'Buat kata sandi', url: `${env().PUBLIC_URL}/atur-sandi?token=${encodeURIComponent(token)}` },
+          action: { label: 'Buat kata sandi', url: publicLink('/atur-sandi', { token }) },
           note: 'Tautan ini berlaku 7 hari dan hanya dapat dipakai sekali.',
         }),
         ctx.now,
+        { institutionId },
       )
 
       await recordAudit(tx, officer, ctx.now, {

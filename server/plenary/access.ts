@@ -5,9 +5,9 @@ import type { UseCaseContext } from '../context'
 import type { DbOrTx } from '../db/client'
 import { plenary, plenaryOverride, plenarySnapshot, staffAssignment, userAccount } from '../db/schema'
 import { NotFoundError, ValidationError } from '../errors'
-import { env } from '../env'
 import { loadBatch, type BatchWithProgramme } from '../registrations/registrationChecks'
 import type { OverrideView } from './proposal'
+import { publicLink } from '../links'
 
 // Reads shared by the plenary's use cases. Each use case authorises with the batch's
 // institution (staff reach only their own institution's plenaries).
@@ -78,7 +78,7 @@ export function proposedMinutesNumber(b: BatchWithProgramme): string {
 
 /** The public page that confirms a snapshot hash (the minutes' QR code points here). */
 export function plenaryVerificationUrl(hash: string): string {
-  return `${env().PUBLIC_URL.replace(/\/+$/, '')}/verifikasi/pleno/${hash}`
+  return publicLink(`/verifikasi/pleno/${hash}`)
 }
 
 export function actorName(ctx: UseCaseContext): string {

@@ -1,5 +1,5 @@
 import { sign, verifySignature } from '../auth/crypto'
-import { env } from '../env'
+import { publicLink } from '../links'
 
 // The receipt's QR code points to a public page that confirms it. The number alone is
 // guessable (it counts up), so the link carries an HMAC of it: only a real receipt
@@ -16,6 +16,5 @@ export function isValidReceiptSignature(number: string, signature: string): bool
 }
 
 export function receiptVerificationUrl(number: string): string {
-  const base = env().PUBLIC_URL.replace(/\/+$/, '')
-  return `${base}/verifikasi/${encodeURIComponent(number)}?s=${receiptSignature(number)}`
+  return publicLink(`/verifikasi/${encodeURIComponent(number)}`, { s: receiptSignature(number) })
 }

@@ -10,7 +10,6 @@ import type { UseCaseContext } from '../context'
 import type { Tx } from '../db/client'
 import { batch, candidateProfile, registration, registrationEvent, userAccount } from '../db/schema'
 import { batchLabel } from './batchLabel'
-import { env } from '../env'
 import { ConflictError, isUniqueViolation, NotFoundError, UseCaseError } from '../errors'
 import { renderMail } from '../mail/render'
 import { enqueueMail } from '../mail/sendMail'
@@ -18,6 +17,7 @@ import { NotEligibleError, ProfileIncompleteError } from './errors'
 import { parseInput } from '../validation'
 import { viaKioskData } from './transitionRegistration'
 import { completeRegistrationIfAssessed } from '../assessments/completeRegistrationIfAssessed'
+import { publicLink } from '../links'
 import {
   activeElsewhereMessage,
   checkCandidate,
@@ -150,9 +150,10 @@ async function insertRegistration(tx: Tx, ctx: UseCaseContext, candidateId: stri
           `Langkah berikutnya: ${next.id}`,
           'Tanda pendaftaran dapat diunduh di menu Aktivitas. Simpan tanda pendaftaran itu sebagai salah satu dokumen seleksi. Hasil setiap tahap seleksi juga tampil di menu Aktivitas.',
         ],
-        action: { label: 'Buka Aktivitas', url: `${env().PUBLIC_URL}/aktivitas/${created.id}` },
+        action: { label: 'Buka Aktivitas', url: publicLink(`/aktivitas/${created.id}`) },
       }),
       ctx.now,
+      { institutionId: b.institution.id, registrationId: created.id, batchId: b.batch.id },
     )
   }
   return { ...created, state }

@@ -72,6 +72,7 @@ export async function withdrawRegistration(
           ],
         }),
         ctx.now,
+        { institutionId: found.registration.institutionId, registrationId, batchId: found.registration.batchId },
       )
     }
     return result.registration

@@ -128,6 +128,8 @@ export async function publishWrittenTestResults(
             timeZone,
           }),
           ctx.now,
+          // A mail to the whole batch at once: the paced queue.
+          { category: 'announcement', institutionId: found.batch.institutionId, registrationId: r.registrationId, batchId: id },
         )
         mailed++
       }

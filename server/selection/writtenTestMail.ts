@@ -1,7 +1,7 @@
 import { formatZonedDateTime } from '../../domain/zonedTime'
-import { env } from '../env'
 import { renderMail } from '../mail/render'
 import type { MailMessage } from '../mail/transport'
+import { publicLink } from '../links'
 
 // The e-mail each candidate gets when the written-test results are published (SOP
 // step 6): the result, the score against the pass mark, what comes next, and a link to
@@ -23,7 +23,7 @@ export function writtenTestResultMail(input: {
   interviewEndsAt: Date
   timeZone: string
 }): MailMessage {
-  const url = `${env().PUBLIC_URL.replace(/\/$/, '')}/aktivitas/${input.registrationId}`
+  const url = publicLink(`/aktivitas/${input.registrationId}`)
   const where = `${input.programmeName}, ${input.batchLabel} (nomor pendaftaran ${input.registrationNumber})`
   const scoreLine = `Nilai tes tulis (Asesmen Siap Latih) Anda: ${percent(input.score)}. Nilai batas lulus: ${percent(input.passMark)}.`
   const paragraphs = input.passed

@@ -82,12 +82,14 @@ export async function inviteStaff(ctx: UseCaseContext, input: z.input<typeof Inp
           tx,
           staffInvitationMail({ to: email, name: account.displayName, institutionName: place.name, roles, invitedBy: inviter, link }),
           ctx.now,
+          { institutionId },
         )
       } else {
         await enqueueMail(
           tx,
           staffAccessMail({ to: email, name: account.displayName, institutionName: place.name, roles, invitedBy: inviter }),
           ctx.now,
+          { institutionId },
         )
       }
       await recordAudit(tx, ctx.actor, ctx.now, {

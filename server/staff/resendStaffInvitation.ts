@@ -48,6 +48,7 @@ export async function resendStaffInvitation(ctx: UseCaseContext, input: z.input<
         link,
       }),
       ctx.now,
+      { institutionId },
     )
     await recordAudit(tx, ctx.actor, ctx.now, {
       action: 'staff.resendInvitation',

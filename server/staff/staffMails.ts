@@ -1,16 +1,12 @@
 import type { StaffRole } from '../auth/actor'
-import { env } from '../env'
 import { renderMail } from '../mail/render'
 import type { MailMessage } from '../mail/transport'
 import { roleList } from './roles'
-
-function base(): string {
-  return env().PUBLIC_URL.replace(/\/+$/, '')
-}
+import { publicLink } from '../links'
 
 /** The one-time link an invited staff member (or a first administrator) sets a password with. */
 export function setPasswordLink(token: string): string {
-  return `${base()}/atur-sandi?token=${encodeURIComponent(token)}`
+  return publicLink('/atur-sandi', { token })
 }
 
 export function staffInvitationMail(input: {
@@ -29,7 +25,7 @@ export function staffInvitationMail(input: {
       input.invitedBy
         ? `${input.invitedBy} mengundang Anda menjadi staf ${input.institutionName} di Latih, dengan peran: ${roleList(input.roles)}.`
         : `Anda didaftarkan sebagai staf ${input.institutionName} di Latih, dengan peran: ${roleList(input.roles)}.`,
-      'Buat kata sandi Anda melalui tombol di bawah. Setelah itu Anda langsung masuk dan dapat membuka menu sesuai peran Anda.',
+      'Buat kata sandi Anda melalui tautan di bawah. Setelah itu Anda langsung masuk dan dapat membuka menu sesuai peran Anda.',
       'Jangan berikan kata sandi Anda kepada siapa pun.',
     ],
     action: { label: 'Buat kata sandi', url: input.link },
@@ -52,6 +48,6 @@ export function staffAccessMail(input: {
       `${input.invitedBy ?? 'Administrator'} memberi akun Latih Anda peran di ${input.institutionName}: ${roleList(input.roles)}.`,
       'Masuk dengan e-mail dan kata sandi Anda yang sudah ada; menu untuk peran baru tampil di beranda staf.',
     ],
-    action: { label: 'Masuk ke Latih', url: `${base()}/masuk` },
+    action: { label: 'Masuk ke Latih', url: publicLink('/masuk') },
   })
 }
