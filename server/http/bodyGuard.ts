@@ -4,7 +4,7 @@ import { sendRefusal } from './refusal'
 /**
  * One guard in front of every page action and upload, so no route has to remember:
  * - a body over its limit gets 413 at once, from Content-Length or by counting a chunked
- *   body, and the connection is closed without reading the rest;
+ *   body; nothing more is kept, and the connection is cut a moment later;
  * - a body that is not a form (JSON, text/plain, no type) gets 415, a form that does not
  *   parse (broken multipart) 400;
  * - a NUL byte in any field name, value or file name, or in the address, gets 400
@@ -112,16 +112,19 @@ async function checkForm(body: Uint8Array<ArrayBuffer>, contentType: string): Pr
   return formHasNul(form) ? 'badCharacter' : null
 }
 
+/** How long a refused body is still read (and dropped) before the connection is cut. */
+const LINGER_MS = 1_000
+
 /**
- * Answer now and close the connection instead of reading what the client is still
- * sending. The socket is destroyed shortly after the answer is written, which leaves the
- * client a moment to read it (destroying at once can reset the connection before the
- * answer arrives); meanwhile nothing more is read, so memory stays flat.
+ * Answer now, keep nothing of what the client is still sending, and cut the connection
+ * shortly after. Closing at once would reset the connection while the client is still
+ * writing, and a reset makes the client drop the answer unread; so the rest is read and
+ * thrown away for a moment (memory stays flat) and then the socket is destroyed.
  */
 function refuseAndClose(req: Request, res: Response, kind: 'tooLarge' | 'notAForm') {
-  req.pause()
-  res.on('finish', () => {
-    setTimeout(() => req.destroy(), 250).unref()
-  })
-  sendRefusal(res, kind, { close: true })
+  sendRefusal(res, kind)
+  req.resume()
+  const cut = setTimeout(() => req.socket.destroy(), LINGER_MS)
+  cut.unref()
+  req.once('end', () => clearTimeout(cut))
 }

@@ -37,9 +37,8 @@ const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};
  * Answer with a small page of our own (no React: this runs before the router). Data
  * requests of the JavaScript client (`*.data`) get the message as plain text.
  */
-export function sendRefusal(res: Response, kind: RefusalKind, options: { close?: boolean } = {}): void {
+export function sendRefusal(res: Response, kind: RefusalKind): void {
   const refusal = REFUSALS[kind]
-  if (options.close) res.set('Connection', 'close')
   res.status(refusal.status)
   if (res.req.path.endsWith('.data')) {
     res.type('text/plain; charset=utf-8').send(`${refusal.id}\n${refusal.en}\n`)

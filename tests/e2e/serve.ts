@@ -29,7 +29,8 @@ console.log(`[e2e] SMTP peer on 127.0.0.1:${mailbox.port}, mail kept in ${relati
 // DATABASE_URL set for their own server.
 const { DATABASE_URL: _ignored, ...env } = process.env
 // Started directly with node (not npx) so signals reach the server and it shuts down cleanly.
-const server = spawn(process.execPath, ['node_modules/@react-router/serve/bin.js', `${process.env.BUILD_DIR ?? 'build'}/server/index.js`], {
+// The production server (server/http: Express with the security headers and the body guard).
+const server = spawn(process.execPath, ['server/http/start.mjs', `${process.env.BUILD_DIR ?? 'build'}/server/index.js`], {
   cwd: ROOT,
   stdio: 'inherit',
   env: { ...env, DATA_DIR: dataDir },
