@@ -16,23 +16,53 @@ const K = new Uint32Array([
 
 const encoder = new TextEncoder();
 const W = new Uint32Array(64);
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+// One reusable message buffer (the lot's text is ~74 bytes: two blocks); grown when needed.
+let buffer = new Uint8Array(128);
+
+function hexWord(w: number): string {
+  return HEX[w >>> 24]! + HEX[(w >>> 16) & 255]! + HEX[(w >>> 8) & 255]! + HEX[w & 255]!;
+}
 
 /** SHA-256 of the UTF-8 bytes of `text`, as 64 lowercase hex digits. */
 export function sha256Hex(text: string): string {
-  const bytes = encoder.encode(text);
-  const bitLength = bytes.length * 8;
+  // ASCII (every id and lot text) is copied straight in; anything else is UTF-8 encoded.
+  let length = text.length;
+  let ascii = true;
+  for (let i = 0; i < length; i++) {
+    if (text.charCodeAt(i) > 0x7f) {
+      ascii = false;
+      break;
+    }
+  }
+  const encoded = ascii ? null : encoder.encode(text);
+  if (encoded) length = encoded.length;
   // Message + 0x80 + zero padding + 64-bit length, to a multiple of 64 bytes.
-  const padded = new Uint8Array((((bytes.length + 8) >> 6) + 1) << 6);
-  padded.set(bytes);
-  padded[bytes.length] = 0x80;
-  const view = new DataView(padded.buffer);
-  view.setUint32(padded.length - 8, Math.floor(bitLength / 0x100000000));
-  view.setUint32(padded.length - 4, bitLength >>> 0);
+  const padded = (((length + 8) >> 6) + 1) << 6;
+  if (buffer.length < padded) buffer = new Uint8Array(padded);
+  const m = buffer;
+  if (encoded) m.set(encoded);
+  else for (let i = 0; i < length; i++) m[i] = text.charCodeAt(i);
+  m[length] = 0x80;
+  m.fill(0, length + 1, padded);
+  const bitsHigh = Math.floor(length / 0x20000000);
+  const bitsLow = (length * 8) >>> 0;
+  m[padded - 8] = bitsHigh >>> 24;
+  m[padded - 7] = (bitsHigh >>> 16) & 255;
+  m[padded - 6] = (bitsHigh >>> 8) & 255;
+  m[padded - 5] = bitsHigh & 255;
+  m[padded - 4] = bitsLow >>> 24;
+  m[padded - 3] = (bitsLow >>> 16) & 255;
+  m[padded - 2] = (bitsLow >>> 8) & 255;
+  m[padded - 1] = bitsLow & 255;
 
   let h0 = 0x6a09e667, h1 = 0xbb67ae85, h2 = 0x3c6ef372, h3 = 0xa54ff53a;
   let h4 = 0x510e527f, h5 = 0x9b05688c, h6 = 0x1f83d9ab, h7 = 0x5be0cd19;
-  for (let offset = 0; offset < padded.length; offset += 64) {
-    for (let i = 0; i < 16; i++) W[i] = view.getUint32(offset + i * 4);
+  for (let offset = 0; offset < padded; offset += 64) {
+    for (let i = 0; i < 16; i++) {
+      const o = offset + i * 4;
+      W[i] = (m[o]! << 24) | (m[o + 1]! << 16) | (m[o + 2]! << 8) | m[o + 3]!;
+    }
     for (let i = 16; i < 64; i++) {
       const w15 = W[i - 15]!;
       const w2 = W[i - 2]!;
@@ -66,9 +96,7 @@ export function sha256Hex(text: string): string {
     h6 = (h6 + g) | 0;
     h7 = (h7 + h) | 0;
   }
-  let hex = '';
-  for (const word of [h0, h1, h2, h3, h4, h5, h6, h7]) hex += (word >>> 0).toString(16).padStart(8, '0');
-  return hex;
+  return hexWord(h0) + hexWord(h1) + hexWord(h2) + hexWord(h3) + hexWord(h4) + hexWord(h5) + hexWord(h6) + hexWord(h7);
 }
 
 /** The text whose SHA-256 is a candidate's lot: `<batch id>:<registration id>`. */

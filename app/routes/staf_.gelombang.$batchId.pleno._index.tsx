@@ -95,7 +95,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 const text = defineText({
   id: {
-    hub: 'Gelombang',
+    hub: '← Seleksi {code}, {label}',
     title: 'Pleno hasil seleksi',
     statusNone: 'Belum dibuka',
     statusOpen: 'Sedang berlangsung',
@@ -193,13 +193,13 @@ const text = defineText({
     kindAmendment: 'perubahan',
     when: 'Waktu',
     hash: 'Sidik SHA-256',
-    verify: 'periksa',
+    verify: 'Periksa sidik',
     downloadVersion: 'PDF versi {n}',
     readOnly: 'Anda dapat melihat pleno ini, tetapi keputusan diambil oleh panitia seleksi.',
     result: 'Hasil',
   },
   en: {
-    hub: 'Batch',
+    hub: '← Selection {code}, {label}',
     title: 'Selection plenary',
     statusNone: 'Not opened',
     statusOpen: 'In session',
@@ -297,7 +297,7 @@ const text = defineText({
     kindAmendment: 'amendment',
     when: 'When',
     hash: 'SHA-256 hash',
-    verify: 'verify',
+    verify: 'Verify the hash',
     downloadVersion: 'PDF version {n}',
     readOnly: 'You can view this plenary; decisions are taken by the selection committee.',
     result: 'Result',
@@ -346,8 +346,10 @@ function RowsTable({ rows, t, locale, withSelf, finalised }: { rows: PlenaryRowV
           {rows.map((r) => (
             <tr key={r.registrationId}>
               <td>{r.rank ?? '—'}</td>
-              <td>{r.number}</td>
-              <th scope="row">{r.fullName}</th>
+              <td style={{ whiteSpace: 'nowrap' }}>{r.number}</td>
+              <th scope="row" style={{ minWidth: '9rem' }}>
+                {r.fullName}
+              </th>
               <td>{score(r.writtenTestH, locale)}</td>
               <td>
                 {r.interviewAbsent ? t.absent : score(r.interviewH, locale)}
@@ -363,7 +365,7 @@ function RowsTable({ rows, t, locale, withSelf, finalised }: { rows: PlenaryRowV
               <td>
                 <OutcomeBadge outcome={r.final} locale={locale} />
               </td>
-              <td className="small">
+              <td className="small" style={{ minWidth: '16rem' }}>
                 {r.reason}
                 {r.override ? (
                   <>
@@ -481,7 +483,7 @@ export default function PlenaryPage({ loaderData, actionData }: Route.ComponentP
     <>
       <p className="small">
         <Link to={`/staf/gelombang/${page.batch.id}`}>
-          {t.hub} {page.batch.programmeCode} {page.batch.label}
+          {fill(t.hub, { code: page.batch.programmeCode, label: page.batch.label })}
         </Link>
       </p>
       <h1>
@@ -499,7 +501,7 @@ export default function PlenaryPage({ loaderData, actionData }: Route.ComponentP
       {p ? (
         <dl className="facts card">
           <dt>{t.minutesNumber}</dt>
-          <dd>{p.minutesNumber}</dd>
+          <dd style={{ overflowWrap: 'anywhere' }}>{p.minutesNumber}</dd>
           <dt>{t.place}</dt>
           <dd>{p.place || '—'}</dd>
           <dt>{fill(t.heldOn, { zone })}</dt>
@@ -726,43 +728,39 @@ export default function PlenaryPage({ loaderData, actionData }: Route.ComponentP
           ) : null}
           <section aria-labelledby="history-title" id="riwayat">
             <h2 id="history-title">{t.history}</h2>
-            <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="history-title">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.version}</th>
-                    <th scope="col">{t.kind}</th>
-                    <th scope="col">{t.when}</th>
-                    <th scope="col">{t.reason}</th>
-                    <th scope="col">{t.result}</th>
-                    <th scope="col">{t.hash}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.snapshots.map((s) => (
-                    <tr key={s.version}>
-                      <td>{s.version}</td>
-                      <td>{s.kind === 'final' ? t.kindFinal : t.kindAmendment}</td>
-                      <td className="small">
-                        {format.dateTime(s.createdAt)}
-                        <br />
-                        {s.createdByName}
-                      </td>
-                      <td className="small">{s.reason ?? '—'}</td>
-                      <td className="small">{fill(t.counts, { p: s.passedCount, r: s.reserveCount, n: s.notPassedCount })}</td>
-                      <td className="small">
-                        <code style={{ wordBreak: 'break-all' }}>{s.hash}</code>
-                        <br />
-                        <Link to={`/verifikasi/pleno/${s.hash}`}>{t.verify}</Link> ·{' '}
-                        <a href={`${base}/berita-acara.pdf?versi=${s.version}`} download>
-                          {fill(t.downloadVersion, { n: s.version })}
-                        </a>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ol style={{ listStyle: 'none', padding: 0 }}>
+              {page.snapshots.map((s) => (
+                <li key={s.version} className="card">
+                  <h3 style={{ margin: '0 0 4px' }}>
+                    {t.version} {s.version} <span className="muted">({s.kind === 'final' ? t.kindFinal : t.kindAmendment})</span>
+                  </h3>
+                  <dl className="facts">
+                    <dt>{t.when}</dt>
+                    <dd>
+                      {format.dateTime(s.createdAt)}, {s.createdByName}
+                    </dd>
+                    {s.reason ? (
+                      <>
+                        <dt>{t.reason}</dt>
+                        <dd>{s.reason}</dd>
+                      </>
+                    ) : null}
+                    <dt>{t.result}</dt>
+                    <dd>{fill(t.counts, { p: s.passedCount, r: s.reserveCount, n: s.notPassedCount })}</dd>
+                    <dt>{t.hash}</dt>
+                    <dd>
+                      <code style={{ overflowWrap: 'anywhere' }}>{s.hash}</code>
+                    </dd>
+                  </dl>
+                  <p className="small" style={{ margin: 0 }}>
+                    <Link to={`/verifikasi/pleno/${s.hash}`}>{t.verify}</Link> ·{' '}
+                    <a href={`${base}/berita-acara.pdf?versi=${s.version}`} download>
+                      {fill(t.downloadVersion, { n: s.version })}
+                    </a>
+                  </p>
+                </li>
+              ))}
+            </ol>
           </section>
         </>
       )}

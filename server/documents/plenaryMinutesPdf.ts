@@ -33,6 +33,15 @@ pdfmake.setUrlAccessPolicy(() => false)
 pdfmake.setLocalAccessPolicy((path) => dirname(path) === robotoDir)
 
 const GREY = '#4a5360'
+const COMPACT = {
+  hLineWidth: (i: number) => (i === 1 ? 0.8 : 0.3),
+  vLineWidth: () => 0,
+  hLineColor: () => '#b8c2cc',
+  paddingLeft: () => 3,
+  paddingRight: () => 3,
+  paddingTop: () => 1.5,
+  paddingBottom: () => 1.5,
+}
 const BLUE = '#0b5cad'
 
 /** '72.50' → '72,5'; null → '—'. */
@@ -79,7 +88,7 @@ export async function renderPlenaryMinutesPdf(data: PlenaryMinutesData): Promise
     const changed = final.outcome !== r.proposedOutcome
     return [
       String(i + 1),
-      c.number,
+      { text: c.number, noWrap: true },
       c.name,
       { text: score(c.writtenTest), alignment: 'right' },
       { text: c.interviewAbsent ? 'tidak hadir' : score(c.interview), alignment: 'right' },
@@ -100,14 +109,14 @@ export async function renderPlenaryMinutesPdf(data: PlenaryMinutesData): Promise
             headerRows: 1,
             widths: [90, 130, 110, '*', 110],
             body: [
-              ['No. pendaftaran', 'Nama', 'Usulan → keputusan', 'Alasan', 'Diputuskan oleh'].map((text) => ({ text, bold: true })),
+              ['No. pendaftaran', 'Nama', 'Usulan menjadi keputusan', 'Alasan', 'Diputuskan oleh'].map((text) => ({ text, bold: true })),
               ...p.overrides.map((o) => {
                 const c = candidates.get(o.registrationId)!
                 const proposed = p.ranking.find((r) => r.registrationId === o.registrationId)!.proposedOutcome
                 return [
                   c.number,
                   c.name,
-                  `${outcome(proposed)} → ${outcome(o.outcome)}`,
+                  `${outcome(proposed)} menjadi ${outcome(o.outcome)}`,
                   o.reason,
                   `${o.decidedBy}, ${formatZonedDateTime(new Date(o.decidedAt), tz, 'id')}`,
                 ]
@@ -123,7 +132,7 @@ export async function renderPlenaryMinutesPdf(data: PlenaryMinutesData): Promise
         { text: `Perubahan ke-${p.version - 1} atas keputusan pleno`, bold: true, fontSize: 12, margin: [0, 6, 0, 4], color: '#a04000' },
         { text: `Alasan perubahan: ${p.amendment.reason}`, margin: [0, 0, 0, 2] },
         {
-          ul: p.amendment.changes.map((c) => `${c.number} ${candidates.get(c.registrationId)?.name ?? ''}: ${outcome(c.from)} → ${outcome(c.to)}`),
+          ul: p.amendment.changes.map((c) => `${c.number} ${candidates.get(c.registrationId)?.name ?? ''}: ${outcome(c.from)} menjadi ${outcome(c.to)}`),
           margin: [0, 0, 0, 2],
         },
         { text: `Menggantikan versi ${p.version - 1} dengan sidik SHA-256 ${p.previousHash}.`, fontSize: 8, color: GREY, margin: [0, 0, 0, 8] },
@@ -188,6 +197,29 @@ export async function renderPlenaryMinutesPdf(data: PlenaryMinutesData): Promise
         margin: [0, 0, 0, 10],
       },
       {
+        // The hash and its QR code on the first page: whoever holds page 1 can check it.
+        columns: [
+          {
+            width: '*',
+            stack: [
+              { text: 'Sidik (SHA-256) keputusan pleno yang tersimpan', bold: true },
+              { text: data.hash, fontSize: 9, margin: [0, 2, 0, 4] },
+              { text: 'Periksa keaslian berita acara ini dengan memindai kode QR atau membuka:', color: GREY, fontSize: 8 },
+              { text: data.verificationUrl, fontSize: 8 },
+              {
+                text: 'Sidik dihitung dari data keputusan lengkap (nilai, bobot, urutan pemutus, peringkat, perubahan dan alasannya) dalam bentuk JSON kanonis. Halaman pemeriksaan tidak menampilkan nama.',
+                color: GREY,
+                fontSize: 7,
+                margin: [0, 4, 0, 0],
+              },
+            ],
+          },
+          { width: 80, stack: [{ svg: qrSvg, width: 76, alignment: 'right' }] },
+        ],
+        columnGap: 12,
+        margin: [0, 0, 0, 10],
+      },
+      {
         text: `Pada ${heldOn}, bertempat di ${p.plenary.place || '—'}, panitia seleksi ${p.institution.name} melaksanakan pleno hasil seleksi calon peserta pelatihan ${label}. Keputusan ditetapkan oleh ${p.decidedBy} pada ${formatZonedDateTime(new Date(p.decidedAt), tz, 'id')} dengan hasil sebagai berikut.`,
         margin: [0, 0, 0, 8],
       },
@@ -225,38 +257,20 @@ export async function renderPlenaryMinutesPdf(data: PlenaryMinutesData): Promise
         table: {
           headerRows: 1,
           dontBreakRows: true,
-          widths: [20, 78, 120, 38, 50, ...(withSelf ? [42] : []), 42, 40, 50, 56, '*'],
+          widths: [18, 90, 100, 36, 44, ...(withSelf ? [40] : []), 38, 42, 46, 52, '*'],
           body: [rankingHeader, ...rankingBody],
         },
-        layout: 'lightHorizontalLines',
+        // Tight rows: a batch of 1,000 still prints as a readable document.
+        layout: COMPACT,
         fontSize: 8,
         margin: [0, 0, 0, 10],
       },
       { text: '4. Perubahan keputusan terhadap usulan', bold: true, fontSize: 11, margin: [0, 4, 0, 4] },
       overrides,
-      { text: '5. Tanda tangan yang hadir', bold: true, fontSize: 11, margin: [0, 8, 0, 8], pageBreak: undefined },
-      ...signatureRows,
+      // The heading stays with the signature blocks (a few rows fit on one page).
       {
-        columns: [
-          { width: 100, stack: [{ svg: qrSvg, width: 90 }] },
-          {
-            width: '*',
-            stack: [
-              { text: 'Sidik (SHA-256) keputusan pleno yang tersimpan', bold: true },
-              { text: data.hash, font: 'Roboto', fontSize: 9, margin: [0, 2, 0, 4] },
-              { text: 'Periksa keaslian berita acara ini dengan memindai kode QR atau membuka:', color: GREY, fontSize: 8 },
-              { text: data.verificationUrl, fontSize: 8 },
-              {
-                text: 'Sidik dihitung dari data keputusan lengkap (nilai, bobot, urutan pemutus, peringkat, perubahan dan alasannya) dalam bentuk JSON kanonis. Halaman pemeriksaan tidak menampilkan nama.',
-                color: GREY,
-                fontSize: 7,
-                margin: [0, 4, 0, 0],
-              },
-            ],
-          },
-        ],
-        unbreakable: true,
-        margin: [0, 8, 0, 0],
+        stack: [{ text: '5. Tanda tangan yang hadir', bold: true, fontSize: 11, margin: [0, 8, 0, 8] }, ...signatureRows],
+        unbreakable: attendees.length <= 9,
       },
     ],
   }
