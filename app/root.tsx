@@ -1,4 +1,4 @@
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLoaderData, useRouteLoaderData } from 'react-router'
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLoaderData, useMatches, useRouteLoaderData } from 'react-router'
 import type { Route } from './+types/root'
 import { getActor } from './lib/session.server'
 import { getLocale } from './lib/locale.server'
@@ -35,6 +35,9 @@ export function meta() {
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData('root') as RootData | undefined
   const nonce = useNonce()
+  // A route exporting `handle = { hydrate: false }` is served as plain HTML: no framework
+  // JavaScript (the public results page everyone opens at once on announcement day).
+  const hydrate = !useMatches().some((m) => (m.handle as { hydrate?: boolean } | undefined)?.hydrate === false)
   return (
     <html lang={data?.locale ?? 'id'}>
       <head>
@@ -47,8 +50,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {hydrate ? <ScrollRestoration nonce={nonce} /> : null}
+        {hydrate ? <Scripts nonce={nonce} /> : null}
       </body>
     </html>
   )

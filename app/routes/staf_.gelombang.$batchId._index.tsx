@@ -66,6 +66,8 @@ const text = defineText({
     state: 'Status',
     count: 'Jumlah',
     total: 'Jumlah seluruhnya',
+    announcement: 'Pengumuman hasil seleksi',
+    recap: 'Rekap pendaftaran',
   },
   en: {
     staffHome: 'Staff home',
@@ -116,6 +118,8 @@ const text = defineText({
     state: 'State',
     count: 'Count',
     total: 'Total',
+    announcement: 'Announcement of the results',
+    recap: 'Registration recap',
   },
 })
 
@@ -177,6 +181,9 @@ export default function SelectionHubPage({ loaderData }: Route.ComponentProps) {
           <StepCard key={s.key} step={s} t={t} />
         ))}
       </ol>
+      <p>
+        <Link to={`/staf/gelombang/${b.id}/pengumuman`}>{t.announcement}</Link> · <Link to={`/staf/gelombang/${b.id}/rekap`}>{t.recap}</Link>
+      </p>
 
       <h2 id="counts-title">{t.counts}</h2>
       <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="counts-title">

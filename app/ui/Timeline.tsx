@@ -15,6 +15,10 @@ const text = defineText({
     passed: 'lulus',
     failed: 'belum lulus',
     slotChanged: 'Jadwal wawancara dipindah',
+    announcedTitle: 'Hasil seleksi diumumkan',
+    announced_passed: 'Anda lulus seleksi.',
+    announced_reserve: 'Anda calon cadangan urutan ke-{place}.',
+    announced_not_passed: 'Anda belum lulus seleksi.',
   },
   en: {
     submitted: 'submitted',
@@ -27,6 +31,10 @@ const text = defineText({
     passed: 'passed',
     failed: 'not passed',
     slotChanged: 'Interview time changed',
+    announcedTitle: 'Selection results announced',
+    announced_passed: 'You passed the selection.',
+    announced_reserve: 'You are reserve number {place}.',
+    announced_not_passed: 'You did not pass the selection.',
   },
 })
 
@@ -41,6 +49,8 @@ export interface TimelineEvent {
   assessmentKind?: string | null
   /** For the written-test result events, once published. */
   writtenTest?: { score: number; passMark: number; passed: boolean } | null
+  /** For the 'results_announced' event. */
+  announcement?: { outcome: string; reservePlace: number | null } | null
 }
 
 /** A registration's events, in the order given (newest first on the Aktivitas pages). */
@@ -64,7 +74,9 @@ export function Timeline({ events, label }: { events: ReadonlyArray<TimelineEven
                     ? `${KIND_LABELS[e.assessmentKind][locale]} ${t.submitted}`
                     : e.kind === 'interview_slot_changed'
                       ? t.slotChanged
-                      : e.kind}
+                      : e.kind === 'results_announced'
+                        ? t.announcedTitle
+                        : e.kind}
           </strong>
           {e.viaKiosk ? <span> ({t.viaKiosk})</span> : null}
           <time dateTime={e.at}>{format.dateTime(e.at)}</time>
@@ -76,6 +88,7 @@ export function Timeline({ events, label }: { events: ReadonlyArray<TimelineEven
                 .replace('{result}', e.writtenTest.passed ? t.passed : t.failed)}
             </span>
           ) : null}
+          {e.announcement ? <span className="small">{announcementText(t, e.announcement)}</span> : null}
           {e.reason ? (
             <span className="small">
               {t.reason}: {e.reason}
@@ -85,6 +98,12 @@ export function Timeline({ events, label }: { events: ReadonlyArray<TimelineEven
       ))}
     </ol>
   )
+}
+
+function announcementText(t: (typeof text)['id'], a: { outcome: string; reservePlace: number | null }): string {
+  if (a.outcome === 'passed') return t.announced_passed
+  if (a.outcome === 'reserve') return t.announced_reserve.replace('{place}', String(a.reservePlace ?? '?'))
+  return t.announced_not_passed
 }
 
 function isAssessmentKind(value: string | null | undefined): value is AssessmentKind {

@@ -46,6 +46,8 @@ export interface CandidateEvent {
   assessmentKind: string | null
   /** On the written-test result event, once published. */
   writtenTest: WrittenTestOutcome | null
+  /** On the 'results_announced' event (SOP step 9): the outcome told, and the reserve place. */
+  announcement: { outcome: string; reservePlace: number | null } | null
 }
 
 export interface CandidateRegistrationView {
@@ -116,6 +118,10 @@ export function candidateRegistrationView(input: {
         reason: typeof e.data.reason === 'string' ? e.data.reason : null,
         assessmentKind: typeof e.data.assessmentKind === 'string' ? e.data.assessmentKind : null,
         writtenTest: writtenTestPublished ? writtenTestOf(e) : null,
+        announcement:
+          e.kind === 'results_announced' && typeof e.data.outcome === 'string'
+            ? { outcome: e.data.outcome, reservePlace: finiteNumber(e.data.reservePlace) }
+            : null,
       }),
     )
   const writtenTest = events.find((e) => e.writtenTest !== null)?.writtenTest ?? null

@@ -1,0 +1,20 @@
+import { PassThrough, Readable } from 'node:stream'
+import type { Route } from './+types/staf_.rekap[.]xlsx'
+import { openRecapXlsx } from '../../server/recap/recapDownloads'
+import { loaderFailure, staffContext } from '../lib/context.server'
+
+/** The registration recap as XLSX (through the one writer), streamed. */
+export async function loader({ request }: Route.LoaderArgs) {
+  const { ctx } = await staffContext(request)
+  const file = await openRecapXlsx(ctx, { year: new URL(request.url).searchParams.get('tahun') ?? undefined }).catch(loaderFailure)
+  const body = new PassThrough()
+  // Errors after the headers went out can only end the download early.
+  file.write(body).catch((error: unknown) => body.destroy(error instanceof Error ? error : new Error(String(error))))
+  return new Response(Readable.toWeb(body) as ReadableStream<Uint8Array>, {
+    headers: {
+      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'Content-Disposition': `attachment; filename="${file.filename}"`,
+      'Cache-Control': 'private, no-store',
+    },
+  })
+}
