@@ -10,6 +10,8 @@ import { staffActor } from '../../tests/actors'
 import type { Actor } from '../auth/actor'
 import { auditEvent, job, plenary, plenaryOverride, plenarySnapshot, registration, registrationEvent } from '../db/schema'
 import { renderPlenaryMinutesPdf } from '../documents/plenaryMinutesPdf'
+import { candidateRegistrationView } from '../registrations/candidateRegistrationView'
+import { loadRegistrationView } from '../registrations/registrationView'
 import { ConflictError, ForbiddenError, ValidationError } from '../errors'
 import { amendPlenary } from './amendPlenary'
 import { canonicalJson, sha256 } from './canonicalJson'
@@ -232,6 +234,13 @@ describe('finalising and amending', async () => {
     expect(events.find((e) => e.registrationId === c.F.id)).toMatchObject({ kind: 'plenary_not_pass', data: expect.objectContaining({ reason: 'Tidak hadir wawancara.' }) })
     expect(events.find((e) => e.registrationId === c.H.id)).toMatchObject({ kind: 'not_invite', data: expect.objectContaining({ reason: 'Tidak diundang wawancara.' }) })
     expect(await mailJobs()).toBe(mailsBefore)
+    // And the one candidate view every page uses shows nothing of it before the announcement.
+    const view = (await loadRegistrationView(db, c.E.id))!
+    const seen = candidateRegistrationView({ state: view.registration.state, batch: view.batch, events: view.events })
+    expect(view.registration.state).toBe('reserve')
+    expect(seen.state).toBe('interviewed')
+    expect(seen.outcomeEmbargoed).toBe(true)
+    expect(seen.events.map((e) => e.kind)).not.toContain('plenary_reserve')
     const audits = await db.select().from(auditEvent).where(eq(auditEvent.action, 'plenary.finalise'))
     expect(audits.filter((x) => x.entityId === s.plenaryId)).toHaveLength(1)
   })
