@@ -59,6 +59,9 @@ export const PERMISSIONS = {
   'audit.read': ['administrator'],
   // The deployment's job queue (failed mails and jobs, retry): not per institution (docs/decisions/014).
   'jobs.manage': ['administrator'],
+  // A batch's mail delivery (docs/decisions/017): who was mailed what; resend after correcting an address.
+  'mail.read': ['administrator', 'selection_committee'],
+  'mail.resend': ['administrator', 'selection_committee'],
   'kiosk.assist': ['kiosk_officer'],
   'kiosk.createCandidate': ['kiosk_officer'],
 } as const satisfies Record<string, readonly Holder[]>

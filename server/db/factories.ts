@@ -29,6 +29,9 @@ export async function createInstitution(
       name: 'BPVP Kendari',
       timeZone: 'Asia/Makassar',
       address: 'Jl. Brigjen Z.A. Sugianto No. 193, Kambu, Kota Kendari, Sulawesi Tenggara',
+      // Shown in every mail's footer; the demo's number is a placeholder, not the centre's.
+      phone: '(0401) 000-0000 (nomor contoh)',
+      helpDeskHours: 'Senin–Jumat 08.00–16.00 WITA',
       ...input,
     })
     .returning()
