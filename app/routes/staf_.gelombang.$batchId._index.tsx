@@ -68,6 +68,7 @@ const text = defineText({
     total: 'Jumlah seluruhnya',
     announcement: 'Pengumuman hasil seleksi',
     recap: 'Rekap pendaftaran',
+    mail: 'Pengiriman e-mail',
   },
   en: {
     staffHome: 'Staff home',
@@ -120,6 +121,7 @@ const text = defineText({
     total: 'Total',
     announcement: 'Announcement of the results',
     recap: 'Registration recap',
+    mail: 'Mail delivery',
   },
 })
 
@@ -182,7 +184,8 @@ export default function SelectionHubPage({ loaderData }: Route.ComponentProps) {
         ))}
       </ol>
       <p>
-        <Link to={`/staf/gelombang/${b.id}/pengumuman`}>{t.announcement}</Link> · <Link to={`/staf/gelombang/${b.id}/rekap`}>{t.recap}</Link>
+        <Link to={`/staf/gelombang/${b.id}/pengumuman`}>{t.announcement}</Link> · <Link to={`/staf/gelombang/${b.id}/rekap`}>{t.recap}</Link> ·{' '}
+        <Link to={`/staf/gelombang/${b.id}/surat`}>{t.mail}</Link>
       </p>
 
       <h2 id="counts-title">{t.counts}</h2>
