@@ -22,8 +22,9 @@ process.env.NODE_ENV ??= 'production'
 if (!process.env.LATIH_MODE && process.env.SEED_DEMO === undefined && !process.env.DATABASE_URL) {
   process.env.LATIH_MODE = 'demo'
 }
-// Started directly (not through npx) so SIGTERM reaches the server and it shuts down cleanly.
-const server = spawn('node', ['node_modules/@react-router/serve/bin.js', 'build/server/index.js'], {
+// The production server (server/http: security headers, body limits, TRUST_PROXY; decision
+// 014), started directly (not through npx) so SIGTERM reaches it and it shuts down cleanly.
+const server = spawn('node', ['server/http/start.mjs', 'build/server/index.js'], {
   stdio: 'inherit',
   env: { ...process.env, PORT: process.env.PORT ?? '3000' },
 })

@@ -15,6 +15,7 @@ const text = defineText({
     staff: 'Beranda staf',
     admin: 'Program & gelombang',
     banks: 'Bank soal',
+    jobs: 'Antrean',
     kiosk: 'Kios',
     nav: 'Navigasi utama',
     language: 'Bahasa',
@@ -36,6 +37,7 @@ const text = defineText({
     staff: 'Staff home',
     admin: 'Programmes & batches',
     banks: 'Question banks',
+    jobs: 'Job queue',
     kiosk: 'Kiosk',
     nav: 'Main navigation',
     language: 'Language',
@@ -103,6 +105,11 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
                 {user.roles.includes('administrator') ? (
                   <li>
                     <NavLink to="/admin/bank-soal">{t.banks}</NavLink>
+                  </li>
+                ) : null}
+                {user.roles.includes('administrator') ? (
+                  <li>
+                    <NavLink to="/admin/antrean">{t.jobs}</NavLink>
                   </li>
                 ) : null}
               </>

@@ -280,6 +280,7 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
 
   // ---------------------------------------------------------------- administrator
   { module: 'admin.program._index.tsx', url: () => '/admin/program', expect: adminPage() },
+  { module: 'admin.antrean.tsx', url: () => '/admin/antrean', expect: adminPage(), note: 'failed jobs of the whole deployment, recipients masked' },
   { module: 'admin.program.baru.tsx', url: () => '/admin/program/baru', expect: adminPage() },
   { module: 'admin.program.$programmeId._index.tsx', url: (i) => `/admin/program/${i.programmeId}`, expect: adminPage() },
   { module: 'admin.program.$programmeId._index.tsx', url: () => `/admin/program/${UNKNOWN_ID}`, expect: adminPage(404) },
