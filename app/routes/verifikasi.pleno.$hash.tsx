@@ -123,7 +123,7 @@ export default function VerifyPlenary({ loaderData }: Route.ComponentProps) {
             <dt>{t.batch}</dt>
             <dd>{v.batchLabel}</dd>
             <dt>{t.minutes}</dt>
-            <dd>{v.minutesNumber}</dd>
+            <dd style={{ overflowWrap: 'anywhere' }}>{v.minutesNumber}</dd>
             <dt>{t.heldOn}</dt>
             <dd>{v.heldOn ? when(v.heldOn, v.timeZone) : '—'}</dd>
             <dt>{t.version}</dt>
