@@ -15,6 +15,7 @@ const text = defineText({
     staff: 'Beranda staf',
     admin: 'Program & gelombang',
     banks: 'Bank soal',
+    staffPage: 'Staf',
     jobs: 'Antrean',
     kiosk: 'Kios',
     nav: 'Navigasi utama',
@@ -37,6 +38,7 @@ const text = defineText({
     staff: 'Staff home',
     admin: 'Programmes & batches',
     banks: 'Question banks',
+    staffPage: 'Staff',
     jobs: 'Job queue',
     kiosk: 'Kiosk',
     nav: 'Main navigation',
@@ -105,6 +107,11 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
                 {user.roles.includes('administrator') ? (
                   <li>
                     <NavLink to="/admin/bank-soal">{t.banks}</NavLink>
+                  </li>
+                ) : null}
+                {user.roles.includes('administrator') ? (
+                  <li>
+                    <NavLink to="/admin/staf">{t.staffPage}</NavLink>
                   </li>
                 ) : null}
                 {user.roles.includes('administrator') ? (

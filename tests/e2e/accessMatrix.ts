@@ -304,4 +304,13 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
     url: (i) => `/admin/bank-soal/${i.bankId}/soal/${i.questionId}`,
     expect: adminPage(),
   },
+  { module: 'admin.staf._index.tsx', url: () => '/admin/staf', expect: adminPage() },
+  { module: 'admin.staf.undang.tsx', url: () => '/admin/staf/undang', expect: adminPage() },
+  {
+    module: 'admin.staf.$userId.tsx',
+    url: () => `/admin/staf/${UNKNOWN_ID}`,
+    expect: adminPage(404),
+    note: 'no staff member of the institution has this id; a real one is opened in staff.spec.ts',
+  },
+  { module: 'admin.staf.$userId.tsx', url: () => '/admin/staf/bukan-id', expect: adminPage(404) },
 ]
