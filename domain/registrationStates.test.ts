@@ -108,6 +108,8 @@ describe('nextState', () => {
     expect(run('reserve', 'promote_reserve', 're_register')).toBe('re_registered');
     expect(run('reserve', 'close_reserve')).toBe('not_passed');
     expect(run('passed', 'forfeit')).toBe('forfeited');
+    expect(run('passed', 'decline_place')).toBe('forfeited');
+    expect(run('reserve', 'decline_place')).toBe('forfeited');
     expect(run('written_test_passed', 'not_invite')).toBe('not_passed');
     expect(run('invited_to_interview', 'plenary_not_pass')).toBe('not_passed');
     expect(run('passed', 'amend_to_reserve', 'amend_to_passed')).toBe('passed');
@@ -123,6 +125,8 @@ describe('nextState', () => {
     expect(nextState('written_test_passed', 'record_interview').ok).toBe(false);
     expect(nextState('interviewed', 'promote_reserve').ok).toBe(false);
     expect(nextState('passed', 'hand_over').ok).toBe(false);
+    // A place can be declined only while it is held (or waited for), not after re-registration.
+    expect(nextState('re_registered', 'decline_place').ok).toBe(false);
   });
 
   it('refuses anything from a terminal state', () => {
@@ -159,7 +163,7 @@ describe('allowedActions', () => {
   it('lists what the table allows, in table order', () => {
     expect(allowedActions('registered')).toEqual(['complete_assessments', 'lapse_assessments', 'withdraw']);
     expect(allowedActions('interviewed')).toEqual(['plenary_pass', 'plenary_reserve', 'plenary_not_pass', 'withdraw']);
-    expect(allowedActions('reserve')).toEqual(['promote_reserve', 'close_reserve', 'amend_to_passed', 'amend_to_not_passed', 'withdraw']);
+    expect(allowedActions('reserve')).toEqual(['promote_reserve', 'close_reserve', 'amend_to_passed', 'amend_to_not_passed', 'decline_place', 'withdraw']);
     expect(allowedActions('withdrawn')).toEqual([]);
   });
   it('agrees with nextState for every pair', () => {

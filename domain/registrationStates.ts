@@ -40,6 +40,7 @@ export const REGISTRATION_ACTIONS = [
   're_register',
   'forfeit',
   'hand_over',
+  'decline_place',
   'withdraw',
 ] as const;
 export type RegistrationAction = (typeof REGISTRATION_ACTIONS)[number];
@@ -94,6 +95,10 @@ const FORWARD: ReadonlyArray<Transition> = [
   // SOP step 10: re-registration is mandatory for those who passed.
   { from: 'passed', action: 're_register', to: 're_registered' },
   { from: 'passed', action: 'forfeit', to: 'forfeited' },
+  // The candidate gives up a place (or a reserve their place on the list) themself:
+  // the place goes to the next reserve; a reserve who declined is never promoted.
+  { from: 'passed', action: 'decline_place', to: 'forfeited' },
+  { from: 'reserve', action: 'decline_place', to: 'forfeited' },
   // SOP step 11: handover to the organiser.
   { from: 're_registered', action: 'hand_over', to: 'handed_over' },
 ];
@@ -142,6 +147,7 @@ export const ACTION_LABELS: Record<RegistrationAction, { id: string; en: string 
   re_register: { id: 'Daftar ulang', en: 'Re-register' },
   forfeit: { id: 'Nyatakan gugur', en: 'Forfeit' },
   hand_over: { id: 'Serahkan ke penyelenggara', en: 'Hand over to the organiser' },
+  decline_place: { id: 'Menolak tempat', en: 'Decline the place' },
   withdraw: { id: 'Mengundurkan diri', en: 'Withdraw' },
 };
 

@@ -7,6 +7,7 @@ import type { Tx } from '../db/client'
 import { batch, resultsAnnouncement } from '../db/schema'
 import { ConflictError, NotFoundError } from '../errors'
 import { enqueue } from '../jobs/queue'
+import { openBatchReRegistrations } from '../reRegistration/openReRegistration'
 import { notifyResultsJob } from './notifyCandidates'
 import { latestFinalSnapshot } from './resultsList'
 
@@ -41,6 +42,8 @@ export async function announceLocked(tx: Tx, ctx: UseCaseContext, batchId: strin
     .values({ batchId, institutionId: b.institutionId, ...row })
     .onConflictDoUpdate({ target: resultsAnnouncement.batchId, set: row })
   await enqueue(tx, notifyResultsJob, { batchId }, { runAt: ctx.now, singletonKey: `results-notify:${batchId}` })
+  // Re-registration (SOP step 10) opens with the announcement: a row, checks and a deadline job per place.
+  await openBatchReRegistrations(tx, ctx, batchId)
   await recordAudit(tx, ctx.actor, ctx.now, {
     action: 'results.announce',
     entityType: 'batch',
