@@ -127,7 +127,7 @@ function List({ id, title, lead, rows }: { id: string; title: string; lead?: str
               <tr key={row.number}>
                 <td>{row.place}</td>
                 <td>{row.number}</td>
-                <td>{row.name}</td>
+                <td style={{ whiteSpace: 'nowrap' }}>{row.name}</td>
               </tr>
             ))}
           </tbody>

@@ -303,7 +303,7 @@ export default function AnnouncementPage({ loaderData, actionData }: Route.Compo
 function NameTable({ id, title, rows }: { id: string; title: string; rows: Array<{ place: number; number: string; fullName: string; maskedName: string }> }) {
   const t = useText(text)
   return (
-    <section aria-labelledby={id}>
+    <section>
       <h2 id={id}>{title}</h2>
       {rows.length === 0 ? (
         <p>{t.none}</p>

@@ -79,7 +79,7 @@ export function RecapReport({ page, downloads }: { page: RecapPage; downloads: {
         </ul>
       </nav>
       {page.sections.map((s) => (
-        <section key={s.key} className="card" aria-labelledby={s.key}>
+        <section key={s.key} className="card">
           <h2 id={s.key}>{s.title}</h2>
           <div aria-hidden="true" className="chart" dangerouslySetInnerHTML={{ __html: s.svg }} />
           <div className="table-wrap" tabIndex={0} role="region" aria-labelledby={s.key}>
@@ -105,7 +105,7 @@ export function RecapReport({ page, downloads }: { page: RecapPage; downloads: {
         </section>
       ))}
       {recap.batches.length > 0 ? (
-        <section aria-labelledby="per-batch">
+        <section>
           <h2 id="per-batch">{t.batches}</h2>
           <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="per-batch">
             <table>

@@ -27,7 +27,7 @@ export interface BarChartOptions {
 /** A bar chart of counts as an SVG string, in the given order. */
 export async function barChartSvg(data: ChartDatum[], options: BarChartOptions): Promise<string> {
   const horizontal = (options.orientation ?? 'horizontal') === 'horizontal'
-  const category = { field: 'label', type: 'nominal' as const, sort: null, title: null, axis: { labelLimit: 160, labelAngle: horizontal ? 0 : -60 } }
+  const category = { field: 'label', type: 'nominal' as const, sort: null, title: null, axis: { labelLimit: 240, labelAngle: horizontal ? 0 : -60 } }
   const value = {
     field: 'value',
     type: 'quantitative' as const,
