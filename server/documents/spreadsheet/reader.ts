@@ -1,3 +1,4 @@
+import { declaredUnpackedSize } from './zipSize'
 import ExcelJS from 'exceljs'
 import { decodeCsv } from './csv'
 import { restoreNeutralized } from './neutralize'
@@ -117,7 +118,22 @@ function readCsv(bytes: Uint8Array, specs: readonly ReadSheetSpec[]): ReadResult
   return { format: 'csv', encoding, separator, sheets: [sheet, ...others.map(() => null)] }
 }
 
+/** What an XLSX may unpack to: far above any real import, far below what hurts the server. */
+export const MAX_XLSX_UNPACKED_BYTES = 32 * 1024 * 1024
+const MAX_XLSX_ENTRIES = 1000
+
 async function readXlsx(bytes: Uint8Array, specs: readonly ReadSheetSpec[]): Promise<ReadResult> {
+  // Refused by what the ZIP declares before anything is inflated (a small file can unpack
+  // to hundreds of MB).
+  const unpacked = declaredUnpackedSize(bytes)
+  if (!unpacked) {
+    throw new SpreadsheetRefused(`Berkas tidak dapat dibaca sebagai XLSX (mungkin rusak atau bukan lembar kerja). ${SAVE_AS_XLSX}`)
+  }
+  if (unpacked.bytes > MAX_XLSX_UNPACKED_BYTES || unpacked.entries > MAX_XLSX_ENTRIES) {
+    throw new SpreadsheetRefused(
+      `Isi berkas XLSX ini terlalu besar setelah dibuka (${Math.ceil(unpacked.bytes / 1024 / 1024)} MB; paling besar ${MAX_XLSX_UNPACKED_BYTES / 1024 / 1024} MB). Bagi datanya ke beberapa berkas, atau hapus lembar dan gambar yang tidak perlu.`,
+    )
+  }
   const wb = new ExcelJS.Workbook()
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer)
