@@ -115,7 +115,7 @@ describe.each([HOST, `${HOST}/`, `${HOST}//`])('every mail, with PUBLIC_URL %s',
         timeZone: 'Asia/Makassar',
       }),
       ...Object.fromEntries(
-        (['passed', 'reserve', 'failed'] as const).map((outcome, i) => [
+        (['passed', 'reserve', 'not_passed'] as const).map((outcome, i) => [
           `announcement_${outcome}`,
           resultsAnnouncedMail({
             to: `b${i}@contoh.test`,
