@@ -24,11 +24,6 @@ export async function loader({ params }: Route.LoaderArgs) {
   return { results }
 }
 
-export function headers() {
-  // Everyone asks at once; a shared cache may keep it a minute (the list holds nothing private).
-  return { 'Cache-Control': 'public, max-age=60' }
-}
-
 const text = defineText({
   id: {
     title: 'Hasil seleksi',
