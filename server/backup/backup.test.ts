@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { contextFor, createTestDatabase } from '../../tests/db'
 import { signIn } from '../accounts/signIn'
 import { SYSTEM, type Actor } from '../auth/actor'
-import { queryRows, type Database } from '../db/client'
+import { migrateDatabase, openPglite, queryRows, type Database } from '../db/client'
 import { createCandidate } from '../db/factories'
 import { batch, candidateDocument, institution, registration, staffAssignment } from '../db/schema'
 import { seedDemo, DEMO_PASSWORD } from '../db/seed'
@@ -163,6 +163,23 @@ describe('backup and restore', async () => {
     writeFileSync(join(work, 'not-a-backup.tar.gz'), 'hello')
     await expect(restoreBackup(target, { inFile: join(work, 'not-a-backup.tar.gz'), uploadsDir })).rejects.toThrow()
     expect((await target.db.select().from(staffAssignment)).length).toBe(0)
+  })
+
+  it('moves a PGlite deployment to the configured database (PostgreSQL in the PostgreSQL run)', async () => {
+    // Its own fresh PGlite, whatever the configured test database is.
+    const pglite = await openPglite(undefined)
+    try {
+      await migrateDatabase(pglite)
+      const trial = await seedDemo(pglite.db, NOW)
+      const file = join(work, 'from-pglite.tar.gz')
+      await createBackup(pglite, { outFile: file, uploadsDir: join(work, 'pglite/uploads'), now: NOW })
+      const target = await createTestDatabase()
+      await restoreBackup(target, { inFile: file, uploadsDir: join(work, 'moved/uploads') })
+      expect(await counts(target)).toEqual(await counts(pglite))
+      expect((await target.db.select().from(institution)).map((i) => i.id)).toEqual([trial!.institutionId])
+    } finally {
+      await pglite.close()
+    }
   })
 
   it('leaves nothing behind when the file is cut short', async () => {

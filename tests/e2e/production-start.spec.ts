@@ -38,9 +38,9 @@ function productionEnv(port: number, extra: Record<string, string> = {}): NodeJS
   }
 }
 
-/** The production build, served as the README's production start does. */
+/** The production build, served by the production server as the README's production start does. */
 function startServer(env: NodeJS.ProcessEnv): { child: ChildProcess; log: () => string } {
-  const child = spawn(process.execPath, ['node_modules/@react-router/serve/bin.js', `${process.env.BUILD_DIR ?? 'build'}/server/index.js`], {
+  const child = spawn(process.execPath, ['server/http/start.mjs', `${process.env.BUILD_DIR ?? 'build'}/server/index.js`], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
