@@ -100,12 +100,21 @@ export interface MailAbout {
   batchId?: string
 }
 
+/** An address the relay can take; anything else is "no e-mail" (a kiosk account without one). */
+export function isMailAddress(address: string): boolean {
+  return MailAddress.safeParse(address).success
+}
+const MailAddress = z.string().email()
+
 /**
  * Enqueue a mail in the caller's transaction: it goes out only if the change commits.
  * Adds the institution's contact (footer, Reply-To) and records the delivery. Returns
- * the mail_delivery id.
+ * the mail_delivery id, or null when the recipient has no usable address: nothing is
+ * sent, and the delivery view lists them as "no e-mail" (the message itself is always
+ * in their Aktivitas too).
  */
-export async function enqueueMail(tx: DbOrTx, message: MailMessage, now: Date, about: MailAbout = {}): Promise<number> {
+export async function enqueueMail(tx: DbOrTx, message: MailMessage, now: Date, about: MailAbout = {}): Promise<number | null> {
+  if (!isMailAddress(message.to)) return null
   const contact = await mailContact(tx, about.institutionId)
   return enqueueFinishedMail(tx, finishMail(message, contact), now, about)
 }
