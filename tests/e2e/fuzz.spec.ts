@@ -201,5 +201,5 @@ test('every action answers fuzzed forms without a 5xx', async () => {
     description: `${sent} posts to ${modules.length} actions; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`,
   })
   console.log(`[fuzz] ${sent} posts to ${modules.length} actions; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`)
-  expect(failures, `actions that answered 5xx:\n  ${failures.join('\n  ')}`).toEqual([])
+  expect(failures, `actions that answered 5xx, or that have no URL to fuzz:\n  ${failures.join('\n  ')}`).toEqual([])
 })
