@@ -495,7 +495,7 @@ test('kiosk: a bad or taken NIK, bad contact details and a weak password are ref
       await form.email.evaluate((el) => el.closest('form')?.setAttribute('novalidate', ''))
       await form.submit.click()
       await expect(formAlert(page)).toContainText('Akun belum dibuat.')
-      await expectFieldError(form.fullName, 'Nama lengkap tidak boleh berisi angka.')
+      await expectFieldError(form.fullName, 'Nama lengkap tidak boleh berisi angka; tulis seperti pada KTP.')
       await expectFieldError(form.email, 'Alamat e-mail tidak valid. Contoh: nama@gmail.com.')
       await expectFieldError(form.phone, /Nomor HP/)
       await expectNoFieldError(form.nik)
