@@ -272,6 +272,11 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
     note: 'no result pages before the announcement',
   },
   {
+    module: 'staf_.gelombang.$batchId.surat.tsx',
+    url: (i) => `/staf/gelombang/${i.batchId}/surat`,
+    expect: staffPage({ administrator: 200, selectionCommittee: 200 }),
+  },
+  {
     module: 'staf_.gelombang.$batchId.rekap._index.tsx',
     url: (i) => `/staf/gelombang/${i.batchId}/rekap`,
     expect: staffPage({ administrator: 200, selectionCommittee: 200 }),
