@@ -37,6 +37,7 @@ const text = defineText({
     registeredAt: 'Mendaftar',
     next: 'Langkah berikutnya',
     due: 'Batas waktu',
+    reRegistration: 'Daftar ulang',
     interviewTitle: 'Panggilan wawancara',
     interviewHint: 'Waktu dan tempat wawancara, yang dibawa, jadwal untuk kalender, dan pindah jadwal.',
     interviewLink: 'Lihat panggilan wawancara',
@@ -63,6 +64,7 @@ const text = defineText({
     registeredAt: 'Registered',
     next: 'Next step',
     due: 'Deadline',
+    reRegistration: 'Re-registration',
     interviewTitle: 'Interview call',
     interviewHint: 'The time and place of your interview, what to bring, the calendar file, and changing the time.',
     interviewLink: 'View the interview call',
@@ -133,6 +135,14 @@ export default function RegistrationDetail({ loaderData }: Route.ComponentProps)
           </p>
         ) : null}
       </section>
+
+      {['passed', 'reserve', 're_registered', 'handed_over'].includes(item.state) ? (
+        <p>
+          <Link className="button" to={`/aktivitas/${item.id}/daftar-ulang`}>
+            {t.reRegistration}
+          </Link>
+        </p>
+      ) : null}
 
       {item.events.some((e) => e.kind === 'invite_to_interview') ? (
         <section className="card" aria-labelledby="interview-title">

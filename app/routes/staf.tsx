@@ -30,6 +30,10 @@ const text = defineText({
     assessmentsHelp: 'Per gelombang: asesmen, hasil tes tulis, wawancara, pleno, dan pengaturan seleksi.',
     interviews: 'Jadwal wawancara saya',
     interviewsHelp: 'Slot wawancara Anda dan calonnya: profil, hasil asesmen, kehadiran, dan lembar penilaian.',
+    reRegistrationDesk: 'Daftar ulang di meja',
+    reRegistrationDeskHelp: 'Periksa dokumen calon peserta yang lulus saat daftar ulang: KTP, ijazah, dan tanda pendaftaran.',
+    handover: 'Serah terima peserta',
+    handoverHelp: 'Terima peserta hasil seleksi dari panitia: daftar nominatif, berkas, dan berita acara.',
     roles: 'Peran Anda',
     noRoles: 'Akun Anda belum diberi peran di lembaga mana pun. Hubungi administrator.',
     administrator: 'Administrator',
@@ -53,6 +57,10 @@ const text = defineText({
     assessmentsHelp: 'Per batch: assessments, written-test results, interviews, plenary and selection settings.',
     interviews: 'My interview schedule',
     interviewsHelp: 'Your interview slots and their candidates: profile, assessment results, attendance and scorecard.',
+    reRegistrationDesk: 'Re-registration at the desk',
+    reRegistrationDeskHelp: 'Check the documents of candidates who passed when they re-register: ID card, diploma and registration receipt.',
+    handover: 'Participant handovers',
+    handoverHelp: 'Receive the selected participants from the committee: nominative list, files and minutes.',
     roles: 'Your roles',
     noRoles: 'Your account has no role in any institution yet. Contact an administrator.',
     administrator: 'Administrator',
@@ -78,9 +86,9 @@ export default function StaffHome({ loaderData }: Route.ComponentProps) {
       {loaderData.areas.map((a) => (
         <article className="card" key={a.area}>
           <h3>
-            <Link to={a.path}>{a.area === 'kiosk' ? t.kiosk : a.area === 'admin' ? t.admin : a.area === 'interviews' ? t.interviews : t.assessments}</Link>
+            <Link to={a.path}>{a.area === 'kiosk' ? t.kiosk : a.area === 'admin' ? t.admin : a.area === 'interviews' ? t.interviews : a.area === 'reRegistrationDesk' ? t.reRegistrationDesk : a.area === 'handover' ? t.handover : t.assessments}</Link>
           </h3>
-          <p>{a.area === 'kiosk' ? t.kioskHelp : a.area === 'admin' ? t.adminHelp : a.area === 'interviews' ? t.interviewsHelp : t.assessmentsHelp}</p>
+          <p>{a.area === 'kiosk' ? t.kioskHelp : a.area === 'admin' ? t.adminHelp : a.area === 'interviews' ? t.interviewsHelp : a.area === 'reRegistrationDesk' ? t.reRegistrationDeskHelp : a.area === 'handover' ? t.handoverHelp : t.assessmentsHelp}</p>
         </article>
       ))}
       {later.length > 0 ? <p className="muted">{t.later.replace('{roles}', laterList)}</p> : null}

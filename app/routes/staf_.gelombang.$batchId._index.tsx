@@ -19,6 +19,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 const text = defineText({
   id: {
     staffHome: 'Beranda staf',
+    reRegistration: 'Daftar ulang',
+    handover: 'Daftar nominatif & serah terima',
     batches: 'Daftar gelombang',
     title: 'Seleksi',
     places: 'Kuota {quota} orang, cadangan {reserve} orang',
@@ -72,6 +74,8 @@ const text = defineText({
   },
   en: {
     staffHome: 'Staff home',
+    reRegistration: 'Re-registration',
+    handover: 'Nominative list & handover',
     batches: 'Batch list',
     title: 'Selection',
     places: 'Quota {quota}, {reserve} reserves',
@@ -185,7 +189,8 @@ export default function SelectionHubPage({ loaderData }: Route.ComponentProps) {
       </ol>
       <p>
         <Link to={`/staf/gelombang/${b.id}/pengumuman`}>{t.announcement}</Link> · <Link to={`/staf/gelombang/${b.id}/rekap`}>{t.recap}</Link> ·{' '}
-        <Link to={`/staf/gelombang/${b.id}/surat`}>{t.mail}</Link>
+        <Link to={`/staf/gelombang/${b.id}/surat`}>{t.mail}</Link> · <Link to={`/staf/gelombang/${b.id}/daftar-ulang`}>{t.reRegistration}</Link> ·{' '}
+        <Link to={`/staf/gelombang/${b.id}/serah-terima`}>{t.handover}</Link>
       </p>
 
       <h2 id="counts-title">{t.counts}</h2>

@@ -15,6 +15,7 @@ const text = defineText({
     passed: 'lulus',
     failed: 'belum lulus',
     slotChanged: 'Jadwal wawancara dipindah',
+    reRegistrationConfirmed: 'Daftar ulang dikonfirmasi',
     announcedTitle: 'Hasil seleksi diumumkan',
     announced_passed: 'Anda lulus seleksi.',
     announced_reserve: 'Anda calon cadangan urutan ke-{place}.',
@@ -31,6 +32,7 @@ const text = defineText({
     passed: 'passed',
     failed: 'not passed',
     slotChanged: 'Interview time changed',
+    reRegistrationConfirmed: 'Re-registration confirmed',
     announcedTitle: 'Selection results announced',
     announced_passed: 'You passed the selection.',
     announced_reserve: 'You are reserve number {place}.',
@@ -76,7 +78,9 @@ export function Timeline({ events, label }: { events: ReadonlyArray<TimelineEven
                       ? t.slotChanged
                       : e.kind === 'results_announced'
                         ? t.announcedTitle
-                        : e.kind}
+                        : e.kind === 're_registration_confirmed'
+                          ? t.reRegistrationConfirmed
+                          : e.kind}
           </strong>
           {e.viaKiosk ? <span> ({t.viaKiosk})</span> : null}
           <time dateTime={e.at}>{format.dateTime(e.at)}</time>

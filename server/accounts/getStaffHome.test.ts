@@ -29,6 +29,7 @@ describe('getStaffHome', async () => {
       { area: 'admin', path: '/admin/program' },
       { area: 'assessments', path: '/staf/asesmen' },
       { area: 'interviews', path: '/wawancara' },
+      { area: 'reRegistrationDesk', path: '/kios/daftar-ulang' },
     ])
     expect(home.rolesWithoutArea).toEqual([])
   })
@@ -43,11 +44,11 @@ describe('getStaffHome', async () => {
     expect(home.rolesWithoutArea).toEqual([])
   })
 
-  it('gives an organiser no area yet', async () => {
+  it('leads an organiser to the handovers addressed to them', async () => {
     const user = await createStaff(db, { institutionId: kdi.id, email: 'org@bpvp.test', displayName: 'Wulan', roles: ['organiser'], password: 'Latih-Demo-2026' })
     const home = await getStaffHome(contextFor(database, await asActor(user)))
-    expect(home.areas).toEqual([])
-    expect(home.rolesWithoutArea).toEqual(['organiser'])
+    expect(home.areas).toEqual([{ area: 'handover', path: '/penyelenggara' }])
+    expect(home.rolesWithoutArea).toEqual([])
   })
 
   it('is not for candidates', async () => {

@@ -11,6 +11,8 @@ export const STAFF_AREAS = [
   { area: 'assessments', role: 'selection_committee', path: '/staf/asesmen' },
   { area: 'assessments', role: 'administrator', path: '/staf/asesmen' },
   { area: 'interviews', role: 'interviewer', path: '/wawancara' },
+  { area: 'reRegistrationDesk', role: 'kiosk_officer', path: '/kios/daftar-ulang' },
+  { area: 'handover', role: 'organiser', path: '/penyelenggara' },
 ] as const satisfies ReadonlyArray<{ area: string; role: StaffRole; path: string }>
 
 export type StaffArea = (typeof STAFF_AREAS)[number]['area']

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { contextFor, createTestDatabase } from '../../tests/db'
 import { SYSTEM } from '../auth/actor'
-import { openPostgres, type Database } from '../db/client'
+import { openPostgres, queryRows, type Database } from '../db/client'
 import { plenarySnapshot, registration, registrationEvent } from '../db/schema'
 import { UseCaseError } from '../errors'
 import { loadResultsList } from '../announcements/resultsList'
@@ -24,7 +24,7 @@ const DAY = 24 * 3600 * 1000
 async function extraPools(): Promise<Database[]> {
   const url = process.env.TEST_DATABASE_URL
   if (!url) return []
-  const [row] = (await db.execute(sql`select current_database() as name`)).rows as Array<{ name: string }>
+  const [row] = await queryRows<{ name: string }>(db, sql`select current_database() as name`)
   const u = new URL(url)
   u.pathname = `/${row!.name}`
   return [await openPostgres(u.toString(), 10), await openPostgres(u.toString(), 10)]

@@ -148,6 +148,18 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
     note: 'no interview, no calendar entry',
   },
   { module: 'gelombang.$batchId.daftar.tsx', url: (i) => `/gelombang/${i.batchId}/daftar`, expect: candidatePage() },
+  {
+    module: 'aktivitas.$registrationId.daftar-ulang.tsx',
+    url: (i) => `/aktivitas/${i.registrationId}/daftar-ulang`,
+    expect: candidatePage(404),
+    note: 'no re-registration before the results are announced',
+  },
+  {
+    module: 'aktivitas.$registrationId.daftar-ulang.tsx',
+    url: (i) => `/aktivitas/${i.otherRegistrationId}/daftar-ulang`,
+    expect: candidatePage(403),
+    note: "another candidate's re-registration",
+  },
   { module: 'asesmen._index.tsx', url: () => '/asesmen', expect: candidatePage() },
   { module: 'asesmen.hasil.tsx', url: () => '/asesmen/hasil', expect: candidatePage() },
   { module: 'asesmen.$kind._index.tsx', url: () => '/asesmen/siap-latih', expect: candidatePage() },
@@ -171,6 +183,19 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   { module: 'kios.akun-baru.tsx', url: () => '/kios/akun-baru', expect: staffPage({ kioskOfficer: 200 }) },
   { module: 'kios.mulai.tsx', url: () => '/kios/mulai', expect: everyone('→/kios') },
   { module: 'kios.akhiri.tsx', url: () => '/kios/akhiri', expect: everyone('→/kios') },
+  { module: 'kios.daftar-ulang._index.tsx', url: () => '/kios/daftar-ulang', expect: staffPage({ kioskOfficer: 200 }) },
+  {
+    module: 'kios.daftar-ulang.$registrationId.tsx',
+    url: (i) => `/kios/daftar-ulang/${i.registrationId}`,
+    expect: staffPage({ kioskOfficer: 409 }),
+    note: 'the document check needs an assisted session for that candidate',
+  },
+  {
+    module: 'kios.daftar-ulang.$registrationId.berkas.$document.tsx',
+    url: (i) => `/kios/daftar-ulang/${i.registrationId}/berkas/receipt`,
+    expect: answers(403, { anonymous: 'sign-in', candidate: 404, kioskOfficer: 404, selectionCommittee: 404 }),
+    note: 'its candidate, the kiosk officers and the committee may look; no form uploaded',
+  },
 
   // ---------------------------------------------------------------- staff
   {
@@ -295,6 +320,55 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   { module: 'staf_.rekap._index.tsx', url: () => '/staf/rekap', expect: staffPage({ administrator: 200, selectionCommittee: 200 }) },
   { module: 'staf_.rekap[.]xlsx.ts', url: () => '/staf/rekap.xlsx', expect: staffPage({ administrator: 200, selectionCommittee: 200 }) },
   { module: 'staf_.rekap[.]pdf.ts', url: () => '/staf/rekap.pdf', expect: staffPage({ administrator: 200, selectionCommittee: 200 }) },
+  {
+    module: 'staf_.gelombang.$batchId.daftar-ulang.tsx',
+    url: (i) => `/staf/gelombang/${i.batchId}/daftar-ulang`,
+    expect: staffPage({ selectionCommittee: 200 }),
+    note: 'reRegistration.manage is the committee’s',
+  },
+  {
+    module: 'staf_.gelombang.$batchId.serah-terima._index.tsx',
+    url: (i) => `/staf/gelombang/${i.batchId}/serah-terima`,
+    expect: staffPage({ selectionCommittee: 200 }),
+    note: 'handover.create is the committee’s',
+  },
+  {
+    module: 'staf_.gelombang.$batchId.serah-terima.daftar-nominatif[.]pdf.tsx',
+    url: (i) => `/staf/gelombang/${i.batchId}/serah-terima/daftar-nominatif.pdf`,
+    expect: staffPage({ selectionCommittee: 409 }),
+    note: 'nobody re-registered yet; the organiser reads it only through a handover',
+  },
+  {
+    module: 'staf_.gelombang.$batchId.serah-terima.daftar-nominatif[.]xlsx.tsx',
+    url: (i) => `/staf/gelombang/${i.batchId}/serah-terima/daftar-nominatif.xlsx`,
+    expect: staffPage({ selectionCommittee: 409 }),
+    note: 'nobody re-registered yet',
+  },
+  {
+    module: 'staf_.gelombang.$batchId.serah-terima.berkas[.]zip.tsx',
+    url: (i) => `/staf/gelombang/${i.batchId}/serah-terima/berkas.zip`,
+    expect: staffPage({ selectionCommittee: 409 }),
+    note: 'nobody re-registered yet',
+  },
+  {
+    module: 'staf_.gelombang.$batchId.serah-terima.berita-acara[.]pdf.tsx',
+    url: (i) => `/staf/gelombang/${i.batchId}/serah-terima/berita-acara.pdf`,
+    expect: staffPage({ selectionCommittee: 404 }),
+    note: 'no handover made yet',
+  },
+
+  // ---------------------------------------------------------------- organiser
+  { module: 'penyelenggara._index.tsx', url: () => '/penyelenggara', expect: staffPage({ organiser: 200 }) },
+  {
+    module: 'penyelenggara.$handoverId._index.tsx',
+    url: () => `/penyelenggara/${UNKNOWN_ID}`,
+    expect: staffPage({}, 404),
+    note: 'an unknown handover; one addressed to someone else is as unknown (whole-sop.spec.ts)',
+  },
+  { module: 'penyelenggara.$handoverId.daftar-nominatif[.]pdf.tsx', url: () => `/penyelenggara/${UNKNOWN_ID}/daftar-nominatif.pdf`, expect: staffPage({}, 404) },
+  { module: 'penyelenggara.$handoverId.daftar-nominatif[.]xlsx.tsx', url: () => `/penyelenggara/${UNKNOWN_ID}/daftar-nominatif.xlsx`, expect: staffPage({}, 404) },
+  { module: 'penyelenggara.$handoverId.berkas[.]zip.tsx', url: () => `/penyelenggara/${UNKNOWN_ID}/berkas.zip`, expect: staffPage({}, 404) },
+  { module: 'penyelenggara.$handoverId.berita-acara[.]pdf.tsx', url: () => `/penyelenggara/${UNKNOWN_ID}/berita-acara.pdf`, expect: staffPage({}, 404) },
   { module: 'wawancara._index.tsx', url: () => '/wawancara', expect: staffPage({ interviewer: 200 }) },
   {
     module: 'wawancara.$registrationId.tsx',
