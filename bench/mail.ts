@@ -113,11 +113,19 @@ try {
 
   // Pace: the most accepted in any one-second window (sliding over arrival times), and the mean.
   const times = bulk.map((m) => m.at).sort((a, b) => a - b)
-  let maxWindow = 0
-  for (let i = 0, j = 0; i < times.length; i++) {
-    while (times[i]! - times[j]! >= 1000) j++
-    maxWindow = Math.max(maxWindow, i - j + 1)
+  const maxIn = (ms: number) => {
+    let most = 0
+    for (let i = 0, j = 0; i < times.length; i++) {
+      while (times[i]! - times[j]! >= ms) j++
+      most = Math.max(most, i - j + 1)
+    }
+    return most
   }
+  // The pacer spaces the starts of sends; arrivals carry each SMTP round trip's jitter, so
+  // a window may also hold the mails already in flight when it opened (one per connection).
+  const bound = (seconds: number) => RATE * seconds + CONNECTIONS + 1
+  const maxWindow = maxIn(1000)
+  const maxWindow10 = maxIn(10_000)
   const spanS = (times.at(-1)! - times[0]!) / 1000
   const mean = (times.length - 1) / spanS
   const effective = Math.min(RATE, PEER_RATE)
@@ -128,14 +136,20 @@ try {
     ['Bulk pace (MAIL_BULK_RATE) / peer accepts', `${RATE}/s over ${CONNECTIONS} connections / ${PEER_RATE}/s`],
     ['All delivered in', `${(totalMs / 1000).toFixed(1)} s`],
     ['Throughput, first to last mail', `${mean.toFixed(1)} mails/s`],
-    ['Most accepted in any 1-second window', `${maxWindow} (pace ${RATE}/s)`],
+    ['Most accepted in any 1-second / 10-second window', `${maxWindow} / ${maxWindow10} (pace ${RATE}/s: ${RATE} / ${RATE * 10})`],
     ['Verification mail enqueued at 25 %: arrived after', `${((verificationArrived - verificationEnqueued) / 1000).toFixed(2)} s (${bulkMeanwhile} results meanwhile)`],
     ['Recipients with exactly one mail', `${perRecipient.size - twice} of ${N} (${twice} twice, ${missing} missing)`],
     ['Delivery rows', statuses.map((s) => `${s.n} ${s.status}`).join(', ')],
   ]
   const table = ['| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n')
   console.log(`\n${table}\n`)
-  const ok = twice === 0 && missing === 0 && maxWindow <= RATE + 1 && mean <= effective * 1.02 && verificationArrived - verificationEnqueued < 5000
+  const ok =
+    twice === 0 &&
+    missing === 0 &&
+    maxWindow <= bound(1) &&
+    maxWindow10 <= bound(10) &&
+    mean <= effective * 1.02 &&
+    verificationArrived - verificationEnqueued < 5000
   log(ok ? 'all checks hold' : 'A CHECK FAILED (see the table)')
   if (WRITE) {
     writeBetweenMarkers(
@@ -149,7 +163,7 @@ try {
         '',
         table,
         '',
-        'What it shows: announcement mail waits in its own queue (`mail_bulk`) and goes out at the configured pace (the pacer spaces sends evenly, so no one-second window exceeds it); a verification mail enqueued in the middle is sent by the default-queue worker at once, not after the results; each recipient gets one mail, and every delivery row ends `sent`. Production paces at `MAIL_BULK_RATE` (default 5/s: 20,000 mails in about 67 minutes); ask the relay for its limit and set it just under.',
+        'What it shows: announcement mail waits in its own queue (`mail_bulk`) and goes out at the configured pace (the pacer spaces the starts of sends evenly; a window of arrivals holds at most the pace times its length plus the mails already in flight on the connections when it opened); a verification mail enqueued in the middle is sent by the default-queue worker at once, not after the results; each recipient gets one mail, and every delivery row ends `sent`. Production paces at `MAIL_BULK_RATE` (default 5/s: 20,000 mails in about 67 minutes); ask the relay for its limit and set it just under.',
       ].join('\n'),
     )
     log('written to BENCHMARKS.md')
