@@ -133,15 +133,18 @@ export async function seedSelectionPlenary(
   const batchIds: string[] = []
   let serial = 0
 
-  for (const [index, rows] of [BATCH_2, BATCH_3].entries()) {
+  // Batches 4 and 5 repeat 3 and 2 for the announcement and re-registration journeys, so
+  // each journey finalises a plenary of its own (the journeys share one server).
+  for (const [index, rows] of [BATCH_2, BATCH_3, BATCH_3, BATCH_2].entries()) {
     const number = index + 2
+    const large = rows === BATCH_2
     const b = await createBatch(db, {
       programmeId: dgr.id,
       institutionId,
       year,
       number,
-      quota: number === 2 ? 6 : 3,
-      reserveCount: number === 2 ? 2 : 1,
+      quota: large ? 6 : 3,
+      reserveCount: large ? 2 : 1,
       registrationOpensAt: opens,
       registrationClosesAt: at(14, 16),
       assessmentDeadline: at(18, 23),

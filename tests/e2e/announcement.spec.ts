@@ -1,5 +1,5 @@
 // SOP step 9 and the 2024 SOP's registration recap, at phone size: the committee
-// finalises the seeded DGR batch 3 plenary (server/db/seedSelectionPlenary.ts: quota 3,
+// finalises the seeded DGR batch 4 plenary (a copy of batch 3; server/db/seedSelectionPlenary.ts: quota 3,
 // one reserve), announces it behind a confirmation, and every candidate is told (mail to
 // the SMTP peer, Aktivitas with JavaScript on and off); the public results page has no
 // framework JavaScript and no NIK; the lookup finds an outcome and refuses a wrong birth
@@ -15,8 +15,8 @@ import { DEMO_PASSWORD, demoStaff, newNoJsContext, newPhoneContext } from './hel
 import { look, readDownloadedPdf, signIn, waitForHydration } from './journeys/candidate'
 
 const DGR = 'Desain Grafis Muda'
-const PASSED = { email: 'calon.dgr15@contoh.test', name: 'Hendra Gunawan', masked: 'Hendra G•••••', birth: '2000-05-05' }
-const RESERVE = { email: 'calon.dgr18@contoh.test', name: 'Sri Wahyuni', masked: 'Sri W•••••' }
+const PASSED = { email: 'calon.dgr23@contoh.test', name: 'Hendra Gunawan', masked: 'Hendra G•••••', birth: '2000-05-05' }
+const RESERVE = { email: 'calon.dgr26@contoh.test', name: 'Sri Wahyuni', masked: 'Sri W•••••' }
 const prefix = 'announcement'
 
 function pngSize(bytes: Buffer) {
@@ -26,7 +26,7 @@ function pngSize(bytes: Buffer) {
 
 async function finalisePlenary(page: Page): Promise<string> {
   await page.goto('/staf/asesmen')
-  await page.getByRole('link', { name: new RegExp(`${DGR} — Gelombang 3/`) }).click()
+  await page.getByRole('link', { name: new RegExp(`${DGR} — Gelombang 4/`) }).click()
   await expect(page).toHaveURL(/\/staf\/gelombang\/[0-9a-f-]{36}$/)
   const hub = new URL(page.url()).pathname
   await page.goto(`${hub}/pleno`)
@@ -41,7 +41,7 @@ async function finalisePlenary(page: Page): Promise<string> {
   return hub
 }
 
-test('the committee announces the DGR 3 plenary; candidates, the public page, the lookup, the Instagram ZIP and the recap', async ({
+test('the committee announces the DGR 4 plenary; candidates, the public page, the lookup, the Instagram ZIP and the recap', async ({
   formPage: page,
   browser,
   mailbox,
@@ -106,7 +106,7 @@ test('the committee announces the DGR 3 plenary; candidates, the public page, th
     const downloading = page.waitForEvent('download')
     await page.getByRole('link', { name: 'Unduh gambar dan caption (ZIP)' }).click()
     const download = await downloading
-    expect(download.suggestedFilename()).toMatch(/^pengumuman-dgr-\d{4}-3\.zip$/)
+    expect(download.suggestedFilename()).toMatch(/^pengumuman-dgr-\d{4}-4\.zip$/)
     const zip = await JSZip.loadAsync(readFileSync((await download.path())!))
     const names = Object.keys(zip.files).sort()
     expect(names).toEqual(['01-lulus-1.png', '02-cadangan-1.png', 'caption.txt'])
@@ -157,7 +157,7 @@ test('the committee announces the DGR 3 plenary; candidates, the public page, th
     await expect(p.locator('body')).toContainText(RESERVE.masked)
     for (const secret of [PASSED.name, RESERVE.name, '747101', PASSED.birth, '05-05-2000']) expect(html).not.toContain(secret)
     passedNumber = (await passed.getByRole('row').filter({ hasText: PASSED.masked }).getByRole('cell').nth(1).textContent())!.trim()
-    expect(passedNumber).toMatch(/^KDI-DGR-\d{4}\.3-\d{4}$/)
+    expect(passedNumber).toMatch(/^KDI-DGR-\d{4}\.4-\d{4}$/)
     await look(p, `${prefix}-publik`, { shot: true })
     await anon.close()
   })
