@@ -14,6 +14,7 @@ import { runDueJobs } from '../jobs/queue'
 import { jobRegistry } from '../jobs/registry'
 import { createCandidateOnBehalf } from '../kiosk/createCandidateOnBehalf'
 import { registerCandidate } from '../registrations/registerCandidate'
+import { reservePromotedMail } from '../reRegistration/reRegistrationMails'
 import { createCandidateActor, createOfficerActor, createWorld, NOW } from '../registrations/testFixtures'
 import { withdrawRegistration } from '../registrations/withdrawRegistration'
 import { writtenTestResultMail } from '../selection/writtenTestMail'
@@ -112,6 +113,14 @@ describe.each([HOST, `${HOST}/`, `${HOST}//`])('every mail, with PUBLIC_URL %s',
         passed: false,
         interviewStartsAt: new Date('2027-02-15T00:00:00Z'),
         interviewEndsAt: new Date('2027-02-17T08:00:00Z'),
+        timeZone: 'Asia/Makassar',
+      }),
+      reservePromoted: reservePromotedMail({
+        to: 'a10@contoh.test',
+        name: 'Wa Ode',
+        ...common,
+        institutionName: 'BPVP Kendari',
+        deadline: new Date('2027-03-05T08:00:00Z'),
         timeZone: 'Asia/Makassar',
       }),
       ...Object.fromEntries(
