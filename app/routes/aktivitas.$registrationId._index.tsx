@@ -138,9 +138,10 @@ export default function RegistrationDetail({ loaderData }: Route.ComponentProps)
 
       {['passed', 'reserve', 're_registered', 'handed_over'].includes(item.state) ? (
         <p>
-          <Link className="button" to={`/aktivitas/${item.id}/daftar-ulang`}>
+          {/* A document load: the page is served without the framework's JavaScript. */}
+          <a className="button" href={`/aktivitas/${item.id}/daftar-ulang`}>
             {t.reRegistration}
-          </Link>
+          </a>
         </p>
       ) : null}
 

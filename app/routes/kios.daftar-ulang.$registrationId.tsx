@@ -5,7 +5,7 @@ import { STATE_LABELS, isRegistrationState } from '../../domain/registrationStat
 import { uploadTooLargeMessage } from '../../server/documents/uploadContent'
 import { env } from '../../server/env'
 import { UseCaseError } from '../../server/errors'
-import { DOCUMENT_LABELS } from '../../server/reRegistration/access'
+import { DOCUMENT_LABELS } from '../../server/reRegistration/documentLabels'
 import { checkDocument } from '../../server/reRegistration/checkDocument'
 import { getDeskCheck } from '../../server/reRegistration/getDeskCheck'
 import { reuploadDocument } from '../../server/reRegistration/reuploadDocument'
@@ -183,7 +183,7 @@ export default function DeskCheck({ loaderData, actionData }: Route.ComponentPro
             f.dateTime(page.confirmedAt)
           ) : (
             <>
-              {t.notConfirmed} <Link to={`/aktivitas/${page.registrationId}/daftar-ulang`}>{t.confirmLink}</Link>
+              {t.notConfirmed} <a href={`/aktivitas/${page.registrationId}/daftar-ulang`}>{t.confirmLink}</a>
             </>
           )}
         </dd>

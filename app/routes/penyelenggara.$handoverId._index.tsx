@@ -169,8 +169,8 @@ export default function OrganiserHandover({ loaderData, actionData }: Route.Comp
           </li>
         </ul>
       </section>
-      <h2>{t.participants}</h2>
-      <div className="table-wrap">
+      <h2 id="org-participants">{t.participants}</h2>
+      <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="org-participants">
         <table>
           <thead>
             <tr>

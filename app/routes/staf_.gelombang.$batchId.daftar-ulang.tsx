@@ -159,35 +159,37 @@ export default function BatchReRegistrationPage({ loaderData, actionData }: Rout
               <Link to={`/staf/gelombang/${page.batch.id}/serah-terima`}>{t.handover}</Link>
             </p>
           </Notice>
-          <h2>{t.table}</h2>
-          <div className="table-wrap">
+          <h2 id="rr-table">{t.table}</h2>
+          <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="rr-table">
             <table>
               <thead>
                 <tr>
-                  <th scope="col">{t.number}</th>
                   <th scope="col">{t.name}</th>
                   <th scope="col">{t.state}</th>
                   <th scope="col">{t.ownDeadline}</th>
-                  <th scope="col">{t.online}</th>
-                  <th scope="col">{t.documents}</th>
                 </tr>
               </thead>
               <tbody>
                 {page.rows.map((r) => (
                   <tr key={r.registrationId}>
-                    <td>{r.number}</td>
                     <td>
                       {r.fullName}
-                      {r.origin === 'promotion' ? <span className="small"> ({t.origin_promotion})</span> : null}
+                      <br />
+                      <span className="small">
+                        {r.number}
+                        {r.origin === 'promotion' ? ` · ${t.origin_promotion}` : ''}
+                      </span>
                     </td>
                     <td>
                       <span className={`badge ${r.state === 're_registered' || r.state === 'handed_over' ? 'badge-ok' : r.state === 'forfeited' ? 'badge-warn' : ''}`}>
                         {r.declinedAt ? t.declined : STATE_LABELS[r.state][locale]}
                       </span>
+                      <br />
+                      <span className="small">
+                        {t.online}: {r.confirmedAt ? t.yes : t.no} · {t.documents}: {r.validDocuments}/3
+                      </span>
                     </td>
-                    <td>{f.dateTime(r.deadline)}</td>
-                    <td>{r.confirmedAt ? t.yes : t.no}</td>
-                    <td>{r.validDocuments}/3</td>
+                    <td className="small">{f.dateTime(r.deadline)}</td>
                   </tr>
                 ))}
               </tbody>

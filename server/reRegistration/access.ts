@@ -22,11 +22,7 @@ import { openBatchReRegistrations } from './openReRegistration'
 
 // Reads shared by re-registration's use cases (SOP step 10).
 
-export const DOCUMENT_LABELS: Record<ReRegistrationDocument, { id: string; en: string }> = {
-  ktp: { id: 'Fotokopi KTP', en: 'Copy of the ID card (KTP)' },
-  diploma: { id: 'Fotokopi ijazah terakhir', en: 'Copy of the last diploma' },
-  receipt: { id: 'Tanda pendaftaran / formulir pendaftaran', en: 'Registration receipt / form' },
-}
+export { DOCUMENT_LABELS } from './documentLabels'
 
 export function isReRegistrationDocument(value: unknown): value is ReRegistrationDocument {
   return typeof value === 'string' && (RE_REGISTRATION_DOCUMENTS as readonly string[]).includes(value)

@@ -25,7 +25,7 @@ export interface DeskMatch {
   completedAt: Date | null
 }
 
-const NUMBER = /^[A-Z0-9]{2,10}(-[A-Z0-9]{1,10}){2,5}$/
+const NUMBER = /^[A-Z0-9]{2,10}(-[A-Z0-9.]{1,12}){2,5}$/
 
 /**
  * The desk's look-up for re-registration (SOP step 10): by registration number or by
@@ -47,7 +47,7 @@ export async function findForDesk(ctx: UseCaseContext, input: { institutionId: s
   } else if (NUMBER.test(compact.toUpperCase())) {
     where = eq(registration.number, compact.toUpperCase())
   } else {
-    throw new ValidationError({ query: ['Ketik nomor pendaftaran (mis. KDI-LAS-2026-1-0001) atau NIK 16 digit.'] })
+    throw new ValidationError({ query: ['Ketik nomor pendaftaran (mis. KDI-LAS-2026.1-0001) atau NIK 16 digit.'] })
   }
   return ctx.db.transaction(async (tx) => {
     const open = await findOpenSession(tx, officer.userId)
