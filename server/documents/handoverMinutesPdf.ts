@@ -1,10 +1,9 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces'
-import pdfmake from 'pdfmake'
+import { GREY, pdfmake } from './pdf'
 import { formatZonedDate } from '../../domain/zonedTime'
 import type { HandoverView } from '../handover/getHandover'
 import { COMPACT_TABLE } from './nominativeListPdf'
 
-const GREY = '#4a5360'
 const BLUE = '#0b5cad'
 
 const SECTION_NAMES: Record<string, string> = {

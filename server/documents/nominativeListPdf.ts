@@ -1,26 +1,9 @@
-import { createRequire } from 'node:module'
-import { dirname } from 'node:path'
-import pdfmake from 'pdfmake'
+import { GREY, pdfmake } from './pdf'
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces'
 import { formatZonedDate, formatZonedDateTime } from '../../domain/zonedTime'
 import type { NominativeList } from '../handover/getNominativeList'
 
-// pdfmake's Node build keeps fonts and access policies on one shared instance; set here
-// too so this document does not depend on which module loaded first (as the receipt does).
-const require = createRequire(import.meta.url)
-const robotoDir = dirname(require.resolve('pdfmake/fonts/Roboto/Roboto-Regular.ttf'))
-pdfmake.setFonts({
-  Roboto: {
-    normal: `${robotoDir}/Roboto-Regular.ttf`,
-    bold: `${robotoDir}/Roboto-Medium.ttf`,
-    italics: `${robotoDir}/Roboto-Italic.ttf`,
-    bolditalics: `${robotoDir}/Roboto-MediumItalic.ttf`,
-  },
-})
-pdfmake.setUrlAccessPolicy(() => false)
-pdfmake.setLocalAccessPolicy((path) => dirname(path) === robotoDir)
 
-const GREY = '#4a5360'
 const BLUE = '#0b5cad'
 
 export const COMPACT_TABLE = {

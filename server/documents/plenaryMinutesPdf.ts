@@ -1,6 +1,4 @@
-import { createRequire } from 'node:module'
-import { dirname } from 'node:path'
-import pdfmake from 'pdfmake'
+import { GREY, pdfmake } from './pdf'
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces'
 import QRCode from 'qrcode'
 import { formatScaled, OUTCOME_LABELS, RANKING_RULE, TIE_BREAK_CHAIN } from '../../domain/ranking'
@@ -16,23 +14,7 @@ export interface PlenaryMinutesData {
   verificationUrl: string
 }
 
-// pdfmake's Node build keeps fonts and access policies on one shared instance; this is
-// the same configuration as the receipt's (server/documents/receiptPdf.ts), set again so
-// the minutes do not depend on which module loaded first.
-const require = createRequire(import.meta.url)
-const robotoDir = dirname(require.resolve('pdfmake/fonts/Roboto/Roboto-Regular.ttf'))
-pdfmake.setFonts({
-  Roboto: {
-    normal: `${robotoDir}/Roboto-Regular.ttf`,
-    bold: `${robotoDir}/Roboto-Medium.ttf`,
-    italics: `${robotoDir}/Roboto-Italic.ttf`,
-    bolditalics: `${robotoDir}/Roboto-MediumItalic.ttf`,
-  },
-})
-pdfmake.setUrlAccessPolicy(() => false)
-pdfmake.setLocalAccessPolicy((path) => dirname(path) === robotoDir)
 
-const GREY = '#4a5360'
 const COMPACT = {
   hLineWidth: (i: number) => (i === 1 ? 0.8 : 0.3),
   vLineWidth: () => 0,

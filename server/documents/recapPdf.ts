@@ -1,6 +1,4 @@
-import { createRequire } from 'node:module'
-import { dirname } from 'node:path'
-import pdfmake from 'pdfmake'
+import { GREY, pdfmake } from './pdf'
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces'
 import { formatZonedDateTime } from '../../domain/zonedTime'
 import { RECAP_SECTIONS, type Recap } from '../recap/getRecap'
@@ -9,20 +7,7 @@ import type { RecapSectionKey } from '../recap/recapCharts'
 // The registration recap as an A4 PDF: each section's server-drawn chart (the same SVG
 // as the page) beside its table of counts.
 
-const require = createRequire(import.meta.url)
-const robotoDir = dirname(require.resolve('pdfmake/fonts/Roboto/Roboto-Regular.ttf'))
-pdfmake.setFonts({
-  Roboto: {
-    normal: `${robotoDir}/Roboto-Regular.ttf`,
-    bold: `${robotoDir}/Roboto-Medium.ttf`,
-    italics: `${robotoDir}/Roboto-Italic.ttf`,
-    bolditalics: `${robotoDir}/Roboto-MediumItalic.ttf`,
-  },
-})
-pdfmake.setUrlAccessPolicy(() => false)
-pdfmake.setLocalAccessPolicy((path) => dirname(path) === robotoDir)
 
-const GREY = '#4a5360'
 const number = (n: number) => new Intl.NumberFormat('id-ID').format(n)
 
 /** CPU-bound: call it outside any transaction. */

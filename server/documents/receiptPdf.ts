@@ -1,6 +1,4 @@
-import { createRequire } from 'node:module'
-import { dirname } from 'node:path'
-import pdfmake from 'pdfmake'
+import { GREY, pdfmake } from './pdf'
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces'
 import QRCode from 'qrcode'
 import { formatDateId } from '../../domain/calendar'
@@ -31,24 +29,7 @@ export interface ReceiptData {
   verificationUrl: string
 }
 
-// pdfmake's Node build keeps fonts and policies on one shared instance: configure it
-// once. The bundled Roboto has the '•' the masked NIK uses.
-const require = createRequire(import.meta.url)
-const robotoDir = dirname(require.resolve('pdfmake/fonts/Roboto/Roboto-Regular.ttf'))
-pdfmake.setFonts({
-  Roboto: {
-    normal: `${robotoDir}/Roboto-Regular.ttf`,
-    bold: `${robotoDir}/Roboto-Medium.ttf`,
-    italics: `${robotoDir}/Roboto-Italic.ttf`,
-    bolditalics: `${robotoDir}/Roboto-MediumItalic.ttf`,
-  },
-})
-// The receipt reads nothing from the network and no file but the fonts (the QR code is
-// inline SVG), so a stray path or URL in the data can never pull anything in.
-pdfmake.setUrlAccessPolicy(() => false)
-pdfmake.setLocalAccessPolicy((path) => dirname(path) === robotoDir)
 
-const GREY = '#4a5360'
 
 /** The receipt as a one-page A4 PDF. CPU-bound: call it outside any transaction. */
 export async function renderReceiptPdf(data: ReceiptData): Promise<Buffer> {
