@@ -11,7 +11,7 @@ import { contextFor, createTestDatabase } from '../../tests/db'
 import { signIn } from '../accounts/signIn'
 import { SYSTEM, type Actor } from '../auth/actor'
 import { migrateDatabase, openPglite, queryRows, type Database } from '../db/client'
-import { createCandidate } from '../db/factories'
+import { createCandidate, nextNik } from '../db/factories'
 import { batch, candidateDocument, institution, registration, staffAssignment } from '../db/schema'
 import { seedDemo, DEMO_PASSWORD } from '../db/seed'
 import { readDocument } from '../profiles/readDocument'
@@ -78,7 +78,7 @@ describe('backup and restore', async () => {
   // Twelve candidates, each with three real documents and a registration.
   const candidates: Array<{ actor: Actor; nik: string }> = []
   for (let i = 0; i < 12; i++) {
-    const nik = `747101150895${String(7000 + i)}`
+    const nik = nextNik()
     const { user } = await createCandidate(source.db, { nik, email: `calon.${i}@contoh.test`, password: PASSWORD, complete: true })
     const actor: Actor = { kind: 'candidate', userId: user.id, email: user.email, displayName: user.displayName, roles: [] }
     const ctx = contextFor(source, actor, NOW)

@@ -120,6 +120,18 @@ export async function createBatch(
   return row!
 }
 
+let nikSerial = Math.floor(Math.random() * 9000)
+
+/**
+ * A NIK unique within the process (Kota Kendari, born 15 August 1995, male): a counter
+ * from a random start, not a fresh random number each time — random serials collided
+ * (birthday paradox) on the unique NIK hash once a test made a few dozen candidates.
+ */
+export function nextNik(): string {
+  nikSerial = (nikSerial + 1) % 9000
+  return `747101150895${nikSerial + 1000}`
+}
+
 /**
  * A candidate account with a profile. `complete: true` fills every profile field and
  * adds document rows (files are not written; tests that read files upload them).
@@ -139,8 +151,8 @@ export async function createCandidate(
     educationLevel?: string
   } = {},
 ) {
-  const serial = String(Math.floor(Math.random() * 9000) + 1000)
-  const nik = input.nik ?? `747101${'150895'}${serial}`
+  const nik = input.nik ?? nextNik()
+  const serial = nik.slice(-4)
   const parsed = parseNik(nik, { today: new Date() })
   const email = input.email ?? `calon.${serial}.${Math.random().toString(36).slice(2, 8)}@contoh.test`
   const [user] = await db

@@ -2,7 +2,7 @@
 import type { Actor } from '../auth/actor'
 import { loadActor } from '../auth/sessions'
 import type { DbOrTx } from '../db/client'
-import { createBatch, createCandidate, createInstitution, createProgramme, createStaff } from '../db/factories'
+import { createBatch, createCandidate, createInstitution, createProgramme, createStaff, nextNik } from '../db/factories'
 import { assistedSession } from '../db/schema'
 
 /** 20 January 2027, 10.00 WITA: the batches below are open. */
@@ -10,12 +10,7 @@ export const NOW = new Date('2027-01-20T02:00:00Z')
 /** Registration opens 12 January 2027 08.00 WITA. */
 export const OPENS_AT = new Date('2027-01-12T00:00:00Z')
 
-let serial = 1000
-/** A NIK unique within the run: Kota Kendari, born 15 August 1995 (male). */
-export function nextNik(): string {
-  serial += 1
-  return `747101150895${serial}`
-}
+export { nextNik } from '../db/factories'
 
 export async function createWorld(db: DbOrTx) {
   const kdi = await createInstitution(db)
