@@ -81,6 +81,10 @@ export async function createCandidateOnBehalf(
 
   return retryOnUniqueViolation(() =>
     ctx.db.transaction(async (tx): Promise<CreatedOnBehalf> => {
+      // One officer, one desk: their submits run one after another. Without this a double
+      // click on PostgreSQL could see the first submit's assisted session but not yet its
+      // account, and answer "finish the other session first" instead of the same account.
+      await tx.select({ id: userAccount.id }).from(userAccount).where(eq(userAccount.id, officer.userId)).for('update')
       const [sameNik] = await tx
         .select({
           id: userAccount.id,
