@@ -36,6 +36,12 @@ export const userAccount = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     /** The kiosk officer who created this account on the candidate's behalf, if any. */
     createdBy: uuid('created_by'),
+    /**
+     * Set when the account may no longer sign in or act (e.g. its NIK was reassigned at the
+     * kiosk to the person holding the KTP: docs/decisions/022). Sessions are refused.
+     */
+    lockedAt: timestamp('locked_at', { withTimezone: true }),
+    lockedReason: text('locked_reason'),
   },
   (t) => [uniqueIndex('user_account_email_key').on(sql`lower(${t.email})`)],
 )
