@@ -71,8 +71,17 @@ export const authSession = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     userAgent: text('user_agent'),
+    /**
+     * The last request seen, written at most once a minute; a staff session idle longer
+     * than its institution allows ends (docs/decisions/019).
+     */
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Names the session on /akun/sesi (the id is the token's hash: never shown). */
+    publicId: uuid('public_id').notNull().defaultRandom().unique(),
+    /** The sign-in address truncated to its network (IPv4 /24, IPv6 /48), or null. */
+    network: text('network'),
   },
-  (t) => [index('auth_session_user_idx').on(t.userId)],
+  (t) => [index('auth_session_user_idx').on(t.userId), index('auth_session_expires_idx').on(t.expiresAt)],
 )
 
 export const tokenPurpose = pgEnum('token_purpose', ['verify_email', 'reset_password', 'set_password'])
@@ -116,6 +125,11 @@ export const assistedSession = pgTable(
       .references(() => institution.id),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
     endedAt: timestamp('ended_at', { withTimezone: true }),
+    /**
+     * The officer's sign-in session it was opened in (auth_session.id, no foreign key: the
+     * session row is deleted when it ends); it ends with that session (docs/decisions/019).
+     */
+    authSessionId: text('auth_session_id'),
   },
   (t) => [
     // An officer helps one candidate at a time.

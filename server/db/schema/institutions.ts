@@ -1,4 +1,4 @@
-import { pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 
 /** A training centre (e.g. BPVP Kendari). One deployment can serve several. */
 export const institution = pgTable('institution', {
@@ -15,5 +15,11 @@ export const institution = pgTable('institution', {
   helpDeskHours: text('help_desk_hours'),
   /** A monitored mailbox: mails carry it as Reply-To (null: replies are not read). */
   replyToEmail: text('reply_to_email'),
+  /**
+   * Minutes without a request after which a staff session ends (docs/decisions/019);
+   * kiosk officers at a shared desk get the shorter kioskIdleMinutes.
+   */
+  staffIdleMinutes: integer('staff_idle_minutes').notNull().default(30),
+  kioskIdleMinutes: integer('kiosk_idle_minutes').notNull().default(10),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 })
