@@ -1,4 +1,4 @@
-import { integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { boolean, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 
 /** A training centre (e.g. BPVP Kendari). One deployment can serve several. */
 export const institution = pgTable('institution', {
@@ -21,5 +21,10 @@ export const institution = pgTable('institution', {
    */
   staffIdleMinutes: integer('staff_idle_minutes').notNull().default(30),
   kioskIdleMinutes: integer('kiosk_idle_minutes').notNull().default(10),
+  /**
+   * Administrators and selection-committee members must sign in with a second factor
+   * (docs/decisions/020); an administrator turns it on. Off by default, and in the demo.
+   */
+  requireSecondFactor: boolean('require_second_factor').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 })
