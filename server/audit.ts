@@ -1,4 +1,5 @@
 import { actorId, onBehalfOf, type AnyActor } from './auth/actor'
+import { withoutFullAddresses } from './auth/clientAddress'
 import type { DbOrTx } from './db/client'
 import { auditEvent } from './db/schema'
 
@@ -13,7 +14,11 @@ export interface AuditInput {
   onBehalfOfId?: string | null
 }
 
-/** Write an audit row; call it with the transaction that makes the change. */
+/**
+ * Write an audit row; call it with the transaction that makes the change. A client address
+ * in `before`/`after` (key `ip`, `clientAddress`, …) is kept as its /24 or /48 network only
+ * (decision 021).
+ */
 export async function recordAudit(tx: DbOrTx, actor: AnyActor, now: Date, input: AuditInput): Promise<void> {
   await tx.insert(auditEvent).values({
     at: now,
@@ -23,7 +28,7 @@ export async function recordAudit(tx: DbOrTx, actor: AnyActor, now: Date, input:
     action: input.action,
     entityType: input.entityType,
     entityId: input.entityId ?? null,
-    before: input.before ?? null,
-    after: input.after ?? null,
+    before: withoutFullAddresses(input.before ?? null),
+    after: withoutFullAddresses(input.after ?? null),
   })
 }

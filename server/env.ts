@@ -14,6 +14,18 @@ const EnvSchema = z.object({
   /** Secret for NIK encryption, NIK look-up hashes and receipt signatures (≥ 32 chars). */
   LATIH_SECRET: z.string().min(32, 'LATIH_SECRET must be at least 32 characters').optional(),
   /**
+   * Older secrets still read after a rotation (comma-separated, newest first; decision 021):
+   * values and documents encrypted under them open, receipts signed with them verify, until
+   * `npm run latih -- rotate-keys` has moved everything to LATIH_SECRET.
+   */
+  LATIH_SECRET_PREVIOUS: z
+    .string()
+    .refine(
+      (v) => v.split(',').every((s) => s.trim() === '' || s.trim().length >= 32),
+      'LATIH_SECRET_PREVIOUS must list secrets of at least 32 characters, separated by commas',
+    )
+    .optional(),
+  /**
    * Public base URL used in e-mails, PDFs and receipt QR codes. Normalised here, once:
    * no trailing slash (links are built by server/links.ts).
    */

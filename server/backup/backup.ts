@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises'
 import { PassThrough } from 'node:stream'
 import { createGzip } from 'node:zlib'
 import { sql } from 'drizzle-orm'
-import { sign } from '../auth/crypto'
+import { sign, signatures } from '../auth/crypto'
 import { queryRows, type Database, type DbOrTx } from '../db/client'
 import { appliedMigrations, backedUpTables, quoteIdent } from './catalog'
 import { TarWriter } from './tar'
@@ -33,6 +33,14 @@ export interface BackupManifest {
 
 export function secretFingerprint(): string {
   return sign('latih-backup', 'backup-fingerprint')
+}
+
+/**
+ * The fingerprints of every secret this deployment reads (LATIH_SECRET and
+ * LATIH_SECRET_PREVIOUS): a backup made before a key rotation still restores.
+ */
+export function knownSecretFingerprints(): string[] {
+  return signatures('latih-backup', 'backup-fingerprint')
 }
 
 const FETCH_ROWS = 1000
@@ -154,7 +162,8 @@ async function listFiles(root: string): Promise<Array<{ key: string; size: numbe
   const entries = await readdir(root, { recursive: true, withFileTypes: true })
   const files: Array<{ key: string; size: number }> = []
   for (const e of entries) {
-    if (!e.isFile()) continue
+    // A file being written (storage writes through a temporary name) is not yet a document.
+    if (!e.isFile() || e.name.startsWith('.tmp-')) continue
     const path = join(e.parentPath, e.name)
     const key = relative(root, path).split(sep).join('/')
     files.push({ key, size: (await stat(path)).size })

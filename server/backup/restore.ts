@@ -8,7 +8,8 @@ import { sql } from 'drizzle-orm'
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
 import { migrateDatabase, queryRows, type Database, type DbOrTx } from '../db/client'
-import { BACKUP_FORMAT, BackupError, MANIFEST, secretFingerprint, type BackupManifest } from './backup'
+import { DIR_MODE, writePrivate } from '../storage'
+import { BACKUP_FORMAT, BackupError, knownSecretFingerprints, MANIFEST, type BackupManifest } from './backup'
 import { appliedMigrations, backedUpTables, insertableColumns, MIGRATIONS_FOLDER, quoteIdent, readJournal, serialColumns } from './catalog'
 import { readTar, type TarEntry } from './tar'
 
@@ -59,10 +60,11 @@ async function restoreFrom(
   const manifest = JSON.parse((await collect(first.value)).toString('utf8')) as BackupManifest
   if (manifest.format !== BACKUP_FORMAT || manifest.version !== 1) throw new BackupError(`${inFile} is not a Latih backup of a known version.`)
 
-  if (manifest.secretFingerprint !== secretFingerprint() && !options.force) {
+  if (!knownSecretFingerprints().includes(manifest.secretFingerprint) && !options.force) {
     throw new BackupError(
-      'This backup was made under another LATIH_SECRET: its NIKs could not be read or found with this one. ' +
-        'Set the LATIH_SECRET of the deployment the backup came from (or restore with --force to accept unreadable NIKs).',
+      'This backup was made under another LATIH_SECRET: its NIKs and documents could not be read or found with this one. ' +
+        'Set the LATIH_SECRET of the deployment the backup came from, or list it in LATIH_SECRET_PREVIOUS ' +
+        '(or restore with --force to accept unreadable NIKs and documents).',
     )
   }
 
@@ -98,7 +100,7 @@ async function restoreFrom(
 
   const staging = `${uploadsDir}.restoring`
   await rm(staging, { recursive: true, force: true })
-  await mkdir(staging, { recursive: true })
+  await mkdir(staging, { recursive: true, mode: DIR_MODE })
   try {
     const result = await db.transaction(async (tx) => {
       if (filled.length > 0) await tx.execute(sql.raw(`truncate ${tables.map(quoteIdent).join(', ')} cascade`))
@@ -118,9 +120,8 @@ async function restoreFrom(
           if (!STORAGE_KEY.test(key) || key.split('/').some((part) => part === '..' || part === '')) {
             throw new BackupError(`Refusing the file name ${entry.name} in the backup.`)
           }
-          const path = join(staging, key)
-          await mkdir(dirname(path), { recursive: true })
-          await writeFile(path, await collect(entry))
+          // Copied as stored (encrypted documents stay encrypted), readable by the server's user only.
+          await writePrivate(staging, join(staging, key), await collect(entry))
           files += 1
         } else if (!entry.name.endsWith('/')) {
           throw new BackupError(`Unexpected ${entry.name} in the backup.`)
@@ -207,7 +208,8 @@ async function moveInto(from: string, to: string): Promise<void> {
     if (!e.isFile()) continue
     const source = join(e.parentPath, e.name)
     const target = join(to, source.slice(from.length + 1))
-    await mkdir(dirname(target), { recursive: true })
+    await mkdir(to, { recursive: true, mode: DIR_MODE })
+    await mkdir(dirname(target), { recursive: true, mode: DIR_MODE })
     await rename(source, target)
   }
 }

@@ -3,6 +3,7 @@ import { basename, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { and, desc, eq, sql } from 'drizzle-orm'
 import { SYSTEM } from '../auth/actor'
+import { deploymentKeyIds } from '../auth/crypto'
 import { confirmBankImport } from '../assessments/banks/confirmBankImport'
 import { previewBankImport } from '../assessments/banks/previewBankImport'
 import { createBackup, BackupError } from '../backup/backup'
@@ -17,6 +18,7 @@ import { runDueJobs } from '../jobs/queue'
 import { jobRegistry } from '../jobs/registry'
 import { createMailer } from '../mail/transport'
 import { DataDirInUse } from '../pgliteLock'
+import { rotateKeys, RotationError } from '../keys/rotateKeys'
 import { inviteStaff } from '../staff/inviteStaff'
 
 // `npm run latih -- <command>`: provisioning and operations without the demo. Each
@@ -189,6 +191,31 @@ const COMMANDS: Record<string, Command> = {
       return EXIT.ok
     },
   },
+  'rotate-keys': {
+    summary: 'Re-encrypt NIKs, other encrypted values and documents under LATIH_SECRET (old secrets in LATIH_SECRET_PREVIOUS).',
+    usage: 'rotate-keys [--batch 500]',
+    migrate: true,
+    options: { batch: { type: 'string', help: 'rows per transaction (default 500)', placeholder: '500' } },
+    async run(io, database, v) {
+      const batch = v.batch === undefined ? 500 : Number(v.batch)
+      if (!Number.isInteger(batch) || batch < 1 || batch > 10_000) throw new UsageError('--batch: a whole number from 1 to 10000.')
+      const ids = deploymentKeyIds()
+      io.out(`Current key ${ids.current}; previous keys: ${ids.all.slice(1).join(', ') || '(none: LATIH_SECRET_PREVIOUS is empty)'}.`)
+      const result = await rotateKeys(database.db, { uploadsDir: io.uploadsDir(), now: io.now(), batchSize: batch, log: io.out })
+      for (const c of result.columns) {
+        io.out(`${c.column}: ${c.rotated} re-encrypted${c.unreadable.length > 0 ? `, ${c.unreadable.length} unreadable` : ''}.`)
+        if (c.unreadable.length > 0) {
+          io.err(`${c.column}: no key opens the rows ${c.unreadable.slice(0, 5).join(', ')}${c.unreadable.length > 5 ? ', …' : ''}; add their secret to LATIH_SECRET_PREVIOUS and run again.`)
+        }
+      }
+      const f = result.files
+      io.out(`Documents: ${f.encrypted} encrypted (were clear), ${f.reencrypted} re-encrypted, ${f.unchanged} already under the current key; ${f.modesFixed} file modes tightened.`)
+      const unreadable = result.columns.reduce((n, c) => n + c.unreadable.length, 0)
+      if (unreadable > 0) return EXIT.failed
+      io.out('Done. Once every deployment runs with this LATIH_SECRET, the previous secrets can be removed from LATIH_SECRET_PREVIOUS (keep them with old backups).')
+      return EXIT.ok
+    },
+  },
 }
 
 function system(database: Database, io: CliIo): UseCaseContext {
@@ -232,7 +259,7 @@ function helpText(): string {
     ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(20)} ${c.summary}`),
     '',
     'Global option: --env-file <path>  read settings from this file first (e.g. /etc/latih/latih.env)',
-    'Settings come from the environment, as for the server (DATABASE_URL or DATA_DIR, LATIH_SECRET, PUBLIC_URL, SMTP_URL).',
+    'Settings come from the environment, as for the server (DATABASE_URL or DATA_DIR, LATIH_SECRET, LATIH_SECRET_PREVIOUS, PUBLIC_URL, SMTP_URL).',
     'Exit codes: 0 done, 1 refused or failed, 2 wrong command line.',
     'Help for one command: npm run latih -- <command> --help',
   ]
@@ -301,7 +328,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       }
       return EXIT.usage
     }
-    if (error instanceof UseCaseError || error instanceof BackupError || error instanceof DataDirInUse) {
+    if (error instanceof UseCaseError || error instanceof BackupError || error instanceof DataDirInUse || error instanceof RotationError) {
       const fields = error instanceof UseCaseError ? Object.entries(error.fieldErrors) : []
       if (fields.length > 0) for (const [field, messages] of fields) for (const m of messages) io.err(`${FIELD_OPTION[field] ?? field}: ${m}`)
       else io.err(error.message)
