@@ -18,6 +18,7 @@ import { updateEducation } from './updateEducation'
 import { updateIdentity } from './updateIdentity'
 import { updateOther } from './updateOther'
 import { uploadDocument } from './uploadDocument'
+import { decodeUpload } from '../documents/decodeUpload'
 
 const NOW = new Date('2026-11-28T02:00:00Z')
 
@@ -45,6 +46,10 @@ function tinyPdf(): Buffer {
   return Buffer.from(body, 'latin1')
 }
 const PDF = tinyPdf()
+// What is kept of it: the PDF as pdf-lib writes it again (decision 023; the same bytes every time).
+const decodedPdf = await decodeUpload(PDF, ['pdf'])
+if (!decodedPdf?.ok) throw new Error('the test PDF must decode')
+const STORED_PDF = Buffer.from(decodedPdf.bytes)
 // A Windows executable's header ('MZ…'), as if renamed to .pdf.
 const EXE = Buffer.concat([Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]), Buffer.alloc(120, 0)])
 const TEXT = Buffer.from('Ini bukan gambar, hanya teks.\n', 'utf8')
@@ -92,8 +97,10 @@ describe('profile documents', async () => {
 
       const rows = await rowsOf(c.user.id)
       const byKind = Object.fromEntries(rows.map((r) => [r.kind, r]))
-      expect(byKind.photo).toMatchObject({ contentType: 'image/jpeg', byteSize: JPEG.length, originalName: 'foto saya.jpeg' })
-      expect(byKind.ktp).toMatchObject({ contentType: 'image/png', originalName: 'ktp.png' })
+      // Images are decoded and stored as JPEG; the PDF as written again.
+      expect(byKind.photo).toMatchObject({ contentType: 'image/jpeg', originalName: 'foto saya.jpeg' })
+      expect(byKind.ktp).toMatchObject({ contentType: 'image/jpeg', originalName: 'ktp.png' })
+      expect(byKind.diploma).toMatchObject({ contentType: 'application/pdf', byteSize: STORED_PDF.length })
       expect(byKind.diploma!.storageKey).toMatch(new RegExp(`^documents/${c.user.id}/diploma-[0-9a-f-]{36}\\.pdf$`))
       expect(byKind.photo!.sha256).toMatch(/^[0-9a-f]{64}$/)
       expect(filesOf(c.user.id)).toHaveLength(3)
@@ -179,7 +186,7 @@ describe('profile documents', async () => {
 
     it('the owner reads their own file, unaudited', async () => {
       const file = await readDocument(owner.ctx, { candidateId: owner.user.id, kind: 'ktp', storage })
-      expect(Buffer.from(file.bytes).equals(PDF)).toBe(true)
+      expect(Buffer.from(file.bytes).equals(STORED_PDF)).toBe(true)
       expect(file).toMatchObject({ contentType: 'application/pdf', originalName: 'ktp.pdf' })
       expect(await readAudits()).toHaveLength(0)
     })
@@ -193,7 +200,7 @@ describe('profile documents', async () => {
     it('staff of the centre where the candidate registered may read it, and the read is audited', async () => {
       const { user, ctx } = await staffCtx(['selection_committee'], kdi.id)
       const file = await readDocument(ctx, { candidateId: owner.user.id, kind: 'ktp', storage })
-      expect(Buffer.from(file.bytes).equals(PDF)).toBe(true)
+      expect(Buffer.from(file.bytes).equals(STORED_PDF)).toBe(true)
       const audits = (await readAudits()).filter((a) => a.actorId === user.id)
       expect(audits).toHaveLength(1)
       expect(audits[0]).toMatchObject({ institutionId: kdi.id, entityType: 'candidate_document' })
@@ -222,7 +229,7 @@ describe('profile documents', async () => {
       await db.insert(assistedSession).values({ officerId: officer.user.id, candidateId: owner.user.id, institutionId: bau.id, startedAt: NOW })
       const ctx = contextFor(database, await actorOf(officer.user), NOW)
       const file = await readDocument(ctx, { candidateId: owner.user.id, kind: 'ktp', storage })
-      expect(file.byteSize).toBe(PDF.length)
+      expect(file.byteSize).toBe(STORED_PDF.length)
       const audits = (await readAudits()).filter((a) => a.actorId === officer.user.id)
       expect(audits).toHaveLength(1)
       expect(audits[0]).toMatchObject({ onBehalfOfId: owner.user.id, institutionId: bau.id })

@@ -5,13 +5,8 @@ import { authorize } from '../auth/permissions'
 import { recordAudit } from '../audit'
 import type { UseCaseContext } from '../context'
 import { candidateDocument } from '../db/schema'
-import {
-  cleanOriginalName,
-  detectUploadFileType,
-  UPLOAD_FILE_TYPES,
-  uploadTooLargeMessage,
-  type UploadFileType,
-} from '../documents/uploadContent'
+import { decodeUpload } from '../documents/decodeUpload'
+import { cleanOriginalName, UPLOAD_FILE_TYPES, uploadTooLargeMessage, type UploadFileType } from '../documents/uploadContent'
 import { env } from '../env'
 import { ValidationError } from '../errors'
 import type { FileStorage } from '../storage'
@@ -41,17 +36,21 @@ export async function uploadDocument(
   ctx: UseCaseContext,
   input: UploadDocumentInput,
 ): Promise<{ kind: DocumentKind; contentType: string; byteSize: number; replaced: boolean }> {
-  const { candidateId, bytes, storage } = input
+  const { candidateId, storage } = input
   authorize(ctx.actor, 'document.upload', { candidateId })
   const kindResult = documentKindSchema.safeParse(input.kind)
   if (!kindResult.success) throw new ValidationError({ kind: ['Jenis dokumen tidak dikenal.'] })
   const kind = kindResult.data
 
   const maxBytes = env().MAX_UPLOAD_BYTES
-  if (bytes.byteLength === 0) throw new ValidationError({ file: ['Berkas kosong (0 byte). Pilih berkas lain.'] })
-  if (bytes.byteLength > maxBytes) throw new ValidationError({ file: [uploadTooLargeMessage(maxBytes)] })
-  const type = detectUploadFileType(bytes)
-  if (!type || !ACCEPTED[kind].types.includes(type)) throw new ValidationError({ file: [ACCEPTED[kind].message] })
+  if (input.bytes.byteLength === 0) throw new ValidationError({ file: ['Berkas kosong (0 byte). Pilih berkas lain.'] })
+  if (input.bytes.byteLength > maxBytes) throw new ValidationError({ file: [uploadTooLargeMessage(maxBytes)] })
+  // Decoded and re-encoded before anything is stored (decision 023): images become a
+  // clean JPEG without EXIF, PDFs are parsed and saved again; anything else is refused.
+  const decoded = await decodeUpload(input.bytes, ACCEPTED[kind].types)
+  if (!decoded) throw new ValidationError({ file: [ACCEPTED[kind].message] })
+  if (!decoded.ok) throw new ValidationError({ file: [decoded.message] })
+  const { type, bytes } = decoded
 
   const { contentType, extension } = UPLOAD_FILE_TYPES[type]
   const storageKey = `documents/${candidateId}/${kind}-${randomUUID()}.${extension}`

@@ -22,7 +22,7 @@ import { renderNominativeListPdf } from '../documents/nominativeListPdf'
 import { runDueJobs, type JobDefinition } from '../jobs/queue'
 import type { Mailer } from '../mail/transport'
 import { loadResultsList } from '../announcements/resultsList'
-import { startAssistedSession } from '../kiosk/startAssistedSession'
+import { startAfterSearch } from '../kiosk/testSupport'
 import { endAssistedSession } from '../kiosk/endAssistedSession'
 import { createLocalStorage } from '../storage'
 import { checkDocument } from './checkDocument'
@@ -36,6 +36,7 @@ import { reRegistrationDeadlineJob } from './openReRegistration'
 import { readDocumentFile } from './readDocumentFile'
 import { reuploadDocument } from './reuploadDocument'
 import { announcedBatch } from './testWorld'
+import { onePagePdf, REAL_PNG } from '../../tests/fixtures/uploads'
 
 const database = await createTestDatabase()
 const { db } = database
@@ -46,8 +47,9 @@ const runJobs = (now: Date) => runDueJobs({ db, mailer, now: () => now }, regist
 
 const DAY = 24 * 3600 * 1000
 
-const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])
-const PDF = new Uint8Array([...Buffer.from('%PDF-1.4\n%%EOF\n')])
+// Real files: uploads are decoded and re-encoded (decision 023).
+const PNG = REAL_PNG
+const PDF = onePagePdf()
 
 const stateOf = async (id: string) => (await db.select({ s: registration.state }).from(registration).where(eq(registration.id, id)))[0]!.s
 const eventsOf = async (id: string, kind: string) =>
@@ -60,7 +62,7 @@ const mailsTo = async (email: string) =>
 
 async function officerFor(institutionId: string, candidateId: string, at: Date): Promise<Actor> {
   const officer = await staffActor(db, institutionId, ['kiosk_officer'], 'Petugas Kios')
-  await startAssistedSession(contextFor(database, officer, at), { institutionId, candidateId })
+  await startAfterSearch(contextFor(database, officer, at), { institutionId, candidateId })
   return loadActor(db, { userId: officer.userId, kind: 'staff', email: officer.email, displayName: officer.displayName })
 }
 

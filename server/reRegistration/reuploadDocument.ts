@@ -5,7 +5,8 @@ import { recordAudit } from '../audit'
 import type { UseCaseContext } from '../context'
 import type { DbOrTx } from '../db/client'
 import { candidateDocument, registration, reRegistration, reRegistrationDocumentCheck } from '../db/schema'
-import { detectUploadFileType, UPLOAD_FILE_TYPES, uploadTooLargeMessage } from '../documents/uploadContent'
+import { decodeUpload } from '../documents/decodeUpload'
+import { UPLOAD_FILE_TYPES, uploadTooLargeMessage } from '../documents/uploadContent'
 import { env } from '../env'
 import { ConflictError, ValidationError } from '../errors'
 import { uploadDocument } from '../profiles/uploadDocument'
@@ -61,10 +62,12 @@ export async function reuploadDocument(ctx: UseCaseContext, input: ReuploadInput
     const maxBytes = env().MAX_UPLOAD_BYTES
     if (input.bytes.byteLength === 0) throw new ValidationError({ file: ['Berkas kosong (0 byte). Pilih berkas lain.'] })
     if (input.bytes.byteLength > maxBytes) throw new ValidationError({ file: [uploadTooLargeMessage(maxBytes)] })
-    const type = detectUploadFileType(input.bytes)
-    if (!type) throw new ValidationError({ file: ['Formulir pendaftaran harus berupa berkas JPG, PNG, atau PDF.'] })
-    storageKey = `documents/${reg.candidateId}/daftar-ulang-${document}-${randomUUID()}.${UPLOAD_FILE_TYPES[type].extension}`
-    await input.storage.put(storageKey, input.bytes)
+    // Decoded and re-encoded like every upload (decision 023).
+    const decoded = await decodeUpload(input.bytes, ['jpeg', 'png', 'pdf'])
+    if (!decoded) throw new ValidationError({ file: ['Formulir pendaftaran harus berupa berkas JPG, PNG, atau PDF.'] })
+    if (!decoded.ok) throw new ValidationError({ file: [decoded.message] })
+    storageKey = `documents/${reg.candidateId}/daftar-ulang-${document}-${randomUUID()}.${UPLOAD_FILE_TYPES[decoded.type].extension}`
+    await input.storage.put(storageKey, decoded.bytes)
   }
 
   try {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import type { FileStorage } from '../../storage'
 import { ValidationError } from '../../errors'
+import { decodeQuestionImage } from '../../documents/decodeUpload'
 import { MAX_IMAGE_BYTES, sniffImage } from './images'
 
 /** An image uploaded with a question form: the bytes and where to keep them. */
@@ -27,7 +28,10 @@ export function checkImageUpload(upload: ImageUpload): 'jpg' | 'png' {
 
 /** Store a checked image under questions/<uuid>.<ext>; images never change once stored. */
 export async function storeImage(upload: ImageUpload, ext: 'jpg' | 'png'): Promise<string> {
+  // Decoded and written again (decision 023): nothing but pixels is served from /gambar-soal.
+  const clean = await decodeQuestionImage(upload.bytes, ext)
+  if (!clean) throw new ValidationError({ [IMAGE_FIELD]: ['Gambar tidak dapat dibaca sebagai JPEG atau PNG yang utuh, atau berisi kode HTML/skrip.'] })
   const key = `questions/${randomUUID()}.${ext}`
-  await upload.storage.put(key, upload.bytes)
+  await upload.storage.put(key, clean)
   return key
 }

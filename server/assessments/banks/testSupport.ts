@@ -71,7 +71,10 @@ export function memoryStorage(): FileStorage & { files: Map<string, Uint8Array> 
   }
 }
 
-export const PNG_BYTES = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82])
+// A real, decodable 1×1 PNG: stored images are decoded and written again (decision 023).
+export const PNG_BYTES = new Uint8Array(
+  Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'),
+)
 
 /** The error a promise rejects with; a promise that resolves fails the test. */
 export async function failure(promise: Promise<unknown>): Promise<unknown> {
