@@ -85,6 +85,11 @@ const EnvSchema = z.object({
     .trim()
     .regex(/^(\d{1,2}|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/, 'TRUST_PROXY must be a hop count like 1, or addresses/subnets like 127.0.0.1,10.0.0.0/8')
     .optional(),
+  /**
+   * Self sign-ups allowed per client address per hour (decision 018). Raise it for a
+   * sign-up event where a whole lab shares one address; the kiosk is not counted.
+   */
+  SIGN_UPS_PER_ADDRESS_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),
   JOB_WORKER: z
     .enum(['true', 'false', '1', '0'])
     .default('true')

@@ -6,6 +6,7 @@ import { defineText, useText } from '../i18n/text'
 import { Field, FormErrors } from '../ui/form'
 import { signUpCandidate, signUpSchema } from '../../server/accounts/signUpCandidate'
 import { systemContext } from '../lib/context.server'
+import { clientAddress } from './masuk.server'
 
 const FIELDS = ['nik', 'fullName', 'email', 'phone', 'password', 'passwordConfirm'] as const
 
@@ -21,7 +22,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   return null
 }
 
-export async function action({ request }: Route.ActionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
   const actor = await getActor(request)
   if (actor) throw redirect(actor.kind === 'staff' ? '/staf' : '/profil')
   const formData = await request.formData()
@@ -32,7 +33,7 @@ export async function action({ request }: Route.ActionArgs) {
   let userId: string
   try {
     // Nobody is signed in: the use case records the new account as its own actor.
-    ;({ userId } = await signUpCandidate(ctx, input))
+    ;({ userId } = await signUpCandidate(ctx, input, { address: clientAddress(context) }))
   } catch (error) {
     return useCaseFailure(formData, error)
   }

@@ -61,6 +61,7 @@ const text = defineText({
     busy: 'Memeriksa…',
     errors: 'Belum berhasil masuk.',
     forgot: 'Lupa kata sandi?',
+    resetInstead: 'Tidak ingat kata sandi? Atur ulang kata sandi',
     noAccount: 'Belum punya akun?',
     signUp: 'Buat akun',
   },
@@ -74,6 +75,7 @@ const text = defineText({
     busy: 'Checking…',
     errors: 'You are not signed in yet.',
     forgot: 'Forgot your password?',
+    resetInstead: 'Cannot remember the password? Reset it',
     noAccount: 'No account yet?',
     signUp: 'Create one',
   },
@@ -88,6 +90,12 @@ export default function SignIn({ loaderData, actionData }: Route.ComponentProps)
       <h1>{t.title}</h1>
       <p>{t.lead}</p>
       <FormErrors state={actionData} title={t.errors} />
+      {/* A refused sign-in says what to do: wait, or reset the password (decision 018). */}
+      {actionData?.errors?.[''] ? (
+        <p>
+          <Link to="/lupa-sandi">{t.resetInstead}</Link>
+        </p>
+      ) : null}
       {/* An explicit action: the default one re-encodes ?ke= differently on the server and
           in the browser (a hydration mismatch); the target travels in the hidden field. */}
       <Form method="post" action="/masuk" className="stack">

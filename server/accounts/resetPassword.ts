@@ -11,7 +11,7 @@ import { candidateProfile, userAccount } from '../db/schema'
 import { ValidationError } from '../errors'
 import { findAccountById, selfActor } from './accountLookup'
 import { InvalidLinkError } from './invalidLink'
-import { clearThrottle, identifierThrottleKey } from './signInThrottle'
+import { forgetSignInFailures } from './signInThrottle'
 import { parseInput } from '../validation'
 
 export const PASSWORD_LINK_PURPOSES: TokenPurpose[] = ['reset_password', 'set_password']
@@ -28,7 +28,7 @@ const Input = z.object({
  * Set a new password through a link from an e-mail: a reset link, or the «create your
  * password» link a kiosk officer's account creation sends. The link proves the mailbox,
  * so the e-mail counts as verified; every other session of the account ends, and the
- * sign-in lock on its e-mail and NIK is lifted. The person acts as themselves.
+ * sign-in waits on its e-mail and NIK (from every address) are lifted. The person acts as themselves.
  */
 export async function resetPassword(
   ctx: UseCaseContext,
@@ -63,10 +63,7 @@ export async function resetPassword(
       .set({ passwordHash, emailVerifiedAt: sql`coalesce(${userAccount.emailVerifiedAt}, ${ctx.now.toISOString()}::timestamptz)` })
       .where(eq(userAccount.id, account.id))
     await deleteUserSessions(tx, account.id)
-    await clearThrottle(tx, [
-      identifierThrottleKey({ kind: 'email', email: account.email.toLowerCase() }),
-      ...(nik ? [identifierThrottleKey({ kind: 'nik', nik })] : []),
-    ])
+    await forgetSignInFailures(tx, [{ kind: 'email', email: account.email.toLowerCase() }, ...(nik ? [{ kind: 'nik' as const, nik }] : [])])
     await recordAudit(tx, selfActor(account), ctx.now, {
       action: used.purpose === 'set_password' ? 'account.passwordSet' : 'account.passwordReset',
       entityType: 'user_account',

@@ -1,21 +1,12 @@
 import { z } from 'zod'
 import { recordAudit } from '../audit'
 import { SYSTEM } from '../auth/actor'
-import { dummyHash, verifyPassword } from '../auth/password'
+import { dummyHash, PasswordWorkBusyError, verifyPassword } from '../auth/password'
 import type { UseCaseContext } from '../context'
 import { UseCaseError } from '../errors'
 import { defaultTimeZone } from '../institutions/defaultTimeZone'
 import { findAccountByIdentifier, parseIdentifier, selfActor, type AccountRow } from './accountLookup'
-import {
-  activeLock,
-  clearThrottle,
-  identifierThrottleKey,
-  IDENTIFIER_FAILURE_LIMIT,
-  IP_FAILURE_LIMIT,
-  ipThrottleKey,
-  lockedMessage,
-  recordFailure,
-} from './signInThrottle'
+import { admitSignIn, signInFailed, signInNotChecked, signInSucceeded, waitMessage } from './signInThrottle'
 import { parseInput } from '../validation'
 
 export const WRONG_CREDENTIALS = 'E-mail/NIK atau kata sandi salah.'
@@ -25,17 +16,18 @@ export const NO_PASSWORD_YET =
 const Input = z.object({
   identifier: z.string({ error: 'Isi e-mail atau NIK Anda.' }).trim().min(1, 'Isi e-mail atau NIK Anda.').max(254, WRONG_CREDENTIALS),
   password: z.string({ error: 'Isi kata sandi Anda.' }).min(1, 'Isi kata sandi Anda.').max(1024, WRONG_CREDENTIALS),
-  /** The client's address when known; without it only the per-identifier limit applies. */
+  /** The client's address when known; without it the identifier alone is throttled. */
   ip: z.string().max(100).nullish(),
 })
 
-type Outcome = 'wrong_password' | 'unknown_account' | 'no_password' | 'locked'
+type Outcome = 'wrong_password' | 'unknown_account' | 'no_password' | 'address_limit'
 
 /**
  * Sign in with an e-mail address or a NIK and a password. Returns the account, or throws
  * the same message for an unknown account and a wrong password (with the same work
- * done, so timing tells nothing either). Five failures for one identifier, or twenty
- * from one address, within 15 minutes lock it for 15 minutes.
+ * done, so timing tells nothing either). Throttled per identifier-and-address pair with
+ * growing waits, and loosely per address against floods (signInThrottle.ts, decision 018);
+ * argon2 work is capped server-wide (a 503 when saturated).
  */
 export async function signIn(
   ctx: UseCaseContext,
@@ -43,42 +35,42 @@ export async function signIn(
 ): Promise<{ userId: string; kind: 'candidate' | 'staff' }> {
   const { identifier: raw, password, ip } = parseInput(Input, input)
   const identifier = parseIdentifier(raw)
-  const identifierKey = identifierThrottleKey(identifier)
-  const ipKey = ip ? ipThrottleKey(ip) : null
-  const keys = ipKey ? [identifierKey, ipKey] : [identifierKey]
   const via = identifier.kind
 
-  const locked = await activeLock(ctx.db, keys, ctx.now)
-  if (locked) {
-    await audit(ctx, null, 'locked', { via, ip })
-    throw await lockedError(ctx, locked)
+  const admission = await admitSignIn(ctx.db, identifier, ip ?? null)
+  if (!admission.ok) {
+    // Audited once, when a flood reaches the address limit; a refused attempt is not
+    // audited each time (a flood would fill the log), the failure that began a wait is.
+    if (admission.firstRefusal) await audit(ctx, null, 'address_limit', { via, ip })
+    throw await waitError(ctx, admission.scope, admission.waitMs, 429)
   }
+  const { attempt } = admission
 
   const account = await findAccountByIdentifier(ctx.db, identifier)
-  // Always one argon2 verification, whether or not the account exists.
-  const matches = await verifyPassword(account?.passwordHash ?? (await dummyHash()), password)
-
-  if (account && !account.passwordHash) {
-    // Not a guess at a password, so it does not count towards the lock.
-    await audit(ctx, account, 'no_password', { via, ip })
-    throw new UseCaseError(NO_PASSWORD_YET, 401)
+  // Always one argon2 verification, whether or not the account exists or has a password.
+  let matches: boolean
+  try {
+    matches = await verifyPassword(account?.passwordHash ?? (await dummyHash()), password)
+  } catch (error) {
+    // The server is saturated: nothing was checked, so nothing counts.
+    if (error instanceof PasswordWorkBusyError) await signInNotChecked(ctx.db, attempt)
+    throw error
   }
 
-  if (!account || !matches) {
-    const lockedNow = await ctx.db.transaction(async (tx) => {
-      const byIdentifier = await recordFailure(tx, identifierKey, IDENTIFIER_FAILURE_LIMIT, ctx.now)
-      const byIp = ipKey ? await recordFailure(tx, ipKey, IP_FAILURE_LIMIT, ctx.now) : null
-      await recordAudit(tx, SYSTEM, ctx.now, failureAudit(account, account ? 'wrong_password' : 'unknown_account', { via, ip }))
-      return [byIdentifier, byIp].reduce<Date | null>((a, b) => (b && (!a || b > a) ? b : a), null)
-    })
-    if (lockedNow) throw await lockedError(ctx, lockedNow)
+  if (!account || !account.passwordHash || !matches) {
+    // An account made at the kiosk without a password counts like any other failure.
+    const outcome: Outcome = !account ? 'unknown_account' : account.passwordHash ? 'wrong_password' : 'no_password'
+    const waitMs = await signInFailed(ctx.db, attempt)
+    await ctx.db.transaction((tx) =>
+      recordAudit(tx, SYSTEM, ctx.now, failureAudit(account, outcome, { via, ip, ...(waitMs > 0 ? { waitSeconds: waitMs / 1000 } : {}) })),
+    )
+    if (outcome === 'no_password') throw new UseCaseError(NO_PASSWORD_YET, 401)
+    if (waitMs > 0) throw await waitError(ctx, 'after-failure', waitMs, 401)
     throw new UseCaseError(WRONG_CREDENTIALS, 401)
   }
+  await signInSucceeded(ctx.db, attempt)
 
   await ctx.db.transaction(async (tx) => {
-    // A success forgives this identifier's failures; the address keeps its count, so
-    // one valid account cannot be used to reset a guessing run from that address.
-    await clearThrottle(tx, [identifierKey])
     await recordAudit(tx, selfActor(account), ctx.now, {
       action: 'account.signIn',
       entityType: 'user_account',
@@ -89,20 +81,27 @@ export async function signIn(
   return { userId: account.id, kind: account.kind }
 }
 
-async function lockedError(ctx: UseCaseContext, until: Date): Promise<UseCaseError> {
-  return new UseCaseError(lockedMessage(until, await defaultTimeZone(ctx.db)), 429)
+async function waitError(
+  ctx: UseCaseContext,
+  scope: Parameters<typeof waitMessage>[0],
+  waitMs: number,
+  status: number,
+): Promise<UseCaseError> {
+  return new UseCaseError(waitMessage(scope, waitMs, ctx.now, await defaultTimeZone(ctx.db)), status)
 }
 
-function failureAudit(account: AccountRow | null, outcome: Outcome, detail: { via: string; ip?: string | null }) {
+type FailureDetail = { via: string; ip?: string | null; waitSeconds?: number }
+
+function failureAudit(account: AccountRow | null, outcome: Outcome, detail: FailureDetail) {
   // The typed identifier is not stored: it may be someone's password typed in the wrong box.
   return {
     action: 'account.signInFailed',
     entityType: 'user_account',
     entityId: account?.id ?? null,
-    after: { outcome, via: detail.via, ip: detail.ip ?? null },
+    after: { outcome, via: detail.via, ip: detail.ip ?? null, ...(detail.waitSeconds ? { waitSeconds: detail.waitSeconds } : {}) },
   }
 }
 
-async function audit(ctx: UseCaseContext, account: AccountRow | null, outcome: Outcome, detail: { via: string; ip?: string | null }) {
+async function audit(ctx: UseCaseContext, account: AccountRow | null, outcome: Outcome, detail: FailureDetail) {
   await ctx.db.transaction((tx) => recordAudit(tx, SYSTEM, ctx.now, failureAudit(account, outcome, detail)))
 }

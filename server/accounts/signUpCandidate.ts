@@ -12,6 +12,7 @@ import { ConflictError, isUniqueViolation } from '../errors'
 import { enqueueMail } from '../mail/sendMail'
 import { findAccountByEmail, findAccountByNik, selfActor } from './accountLookup'
 import { verificationMail } from './accountMails'
+import { countSignUp, uncountSignUp } from './signUpThrottle'
 import { parseInput } from '../validation'
 import { checkPersonName } from '../../domain/personName'
 
@@ -87,11 +88,17 @@ type SignUpValue = z.output<ReturnType<typeof signUpSchema>>
 export async function signUpCandidate(
   ctx: UseCaseContext,
   input: SignUpInput,
+  /** The client's address: sign-ups are limited per address (signUpThrottle.ts). */
+  request: { address?: string | null } = {},
 ): Promise<{ userId: string; created: boolean }> {
   const value = parseInput(signUpSchema(ctx.now), input)
 
+  await countSignUp(ctx.db, request.address)
   const repeated = await existingAccountFor(ctx, value)
-  if (repeated) return { userId: repeated, created: false }
+  if (repeated) {
+    await uncountSignUp(ctx.db, request.address)
+    return { userId: repeated, created: false }
+  }
 
   // Hash outside the transaction: argon2 is slow and PGlite serialises transactions.
   const passwordHash = await hashPassword(value.password)
@@ -137,7 +144,10 @@ export async function signUpCandidate(
     // committed before we looked.
     if (!isUniqueViolation(error)) throw error
     const winner = await existingAccountFor(ctx, value)
-    if (winner) return { userId: winner, created: false }
+    if (winner) {
+      await uncountSignUp(ctx.db, request.address)
+      return { userId: winner, created: false }
+    }
     throw error
   }
 }

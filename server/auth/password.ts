@@ -1,21 +1,75 @@
 import { hash, verify } from '@node-rs/argon2'
+import { UseCaseError } from '../errors'
 
 // argon2id with the library's defaults (~45 ms here): slow enough to resist guessing.
-export function hashPassword(password: string): Promise<string> {
-  return hash(password)
+// Every hash and verification runs through one small semaphore (docs/decisions/018): at
+// most ARGON2_CONCURRENT at once, at most ARGON2_QUEUE waiting, and anything beyond that
+// is refused at once with PasswordWorkBusyError (503). A flood of sign-ins then costs at
+// most two of libuv's four threads and a short queue, and the pages (file reads, zlib,
+// other requests) keep the rest; without the cap every request of a flood took a thread
+// and page loads waited behind them.
+
+export const ARGON2_CONCURRENT = 2
+export const ARGON2_QUEUE = 16
+
+export const SERVER_BUSY = 'Server sedang sibuk. Coba lagi beberapa detik lagi.'
+
+/** The argon2 queue is full: nothing was checked; the person may simply try again. */
+export class PasswordWorkBusyError extends UseCaseError {
+  constructor() {
+    super(SERVER_BUSY, 503)
+    this.name = 'PasswordWorkBusyError'
+  }
 }
 
-export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
-  try {
-    return await verify(passwordHash, password)
-  } catch {
-    return false
+let running = 0
+const waiting: Array<() => void> = []
+
+async function withArgon2Slot<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= ARGON2_CONCURRENT) {
+    if (waiting.length >= ARGON2_QUEUE) throw new PasswordWorkBusyError()
+    // The slot is handed over by the finishing call (running stays counted), so a newcomer
+    // cannot overtake the queue.
+    await new Promise<void>((resolve) => waiting.push(resolve))
+  } else {
+    running += 1
   }
+  try {
+    return await work()
+  } finally {
+    const next = waiting.shift()
+    if (next) next()
+    else running -= 1
+  }
+}
+
+/** How many argon2 calls run and wait right now (tests, the flood bench). */
+export function argon2Load(): { running: number; waiting: number } {
+  return { running, waiting: waiting.length }
+}
+
+export function hashPassword(password: string): Promise<string> {
+  return withArgon2Slot(() => hash(password))
+}
+
+/** False for a wrong password or an unreadable hash; throws PasswordWorkBusyError when saturated. */
+export function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  return withArgon2Slot(async () => {
+    try {
+      return await verify(passwordHash, password)
+    } catch {
+      return false
+    }
+  })
 }
 
 /** Verifying against this keeps the timing of "no such account" like a wrong password. */
 let dummy: Promise<string> | undefined
 export function dummyHash(): Promise<string> {
-  dummy ??= hash('latih-dummy-password')
+  // A refused first attempt (busy) must not stay cached as a rejection.
+  dummy ??= hashPassword('latih-dummy-password').catch((error: unknown) => {
+    dummy = undefined
+    throw error
+  })
   return dummy
 }
