@@ -4,11 +4,12 @@ import { parseForm, useCaseFailure } from '../lib/forms.server'
 import { endSession, getActor, startSession } from '../lib/session.server'
 import { defineText, useText } from '../i18n/text'
 import { Field, FormErrors } from '../ui/form'
+import { ConsentField } from '../ui/ConsentField'
 import { signUpCandidate, signUpSchema } from '../../server/accounts/signUpCandidate'
 import { systemContext } from '../lib/context.server'
 import { clientAddress } from './masuk.server'
 
-const FIELDS = ['nik', 'fullName', 'email', 'phone', 'password', 'passwordConfirm'] as const
+const FIELDS = ['nik', 'fullName', 'email', 'phone', 'password', 'passwordConfirm', 'consent'] as const
 
 export function meta() {
   return [{ title: 'Buat akun — Latih BPVP Kendari' }]
@@ -60,6 +61,9 @@ const text = defineText({
     busy: 'Memproses…',
     errors: 'Akun belum dibuat.',
     privacy: 'NIK Anda disimpan terenkripsi dan hanya dipakai untuk pendaftaran dan seleksi pelatihan.',
+    consent: 'Saya sudah membaca Pemberitahuan Privasi dan setuju data saya diproses untuk pendaftaran dan seleksi pelatihan.',
+    consentHint: 'Apa yang disimpan, untuk apa, berapa lama, dan siapa yang melihatnya:',
+    notice: 'baca Pemberitahuan Privasi',
     haveAccount: 'Sudah punya akun?',
     signIn: 'Masuk',
     help: 'Kesulitan mendaftar sendiri? Datangi kios pendaftaran di BPVP Kendari; petugas akan membantu Anda.',
@@ -82,6 +86,9 @@ const text = defineText({
     busy: 'Working…',
     errors: 'The account was not created.',
     privacy: 'Your NIK is stored encrypted and used only for training registration and selection.',
+    consent: 'I have read the Privacy Notice and agree that my data is processed for training registration and selection.',
+    consentHint: 'What is kept, why, for how long and who sees it:',
+    notice: 'read the Privacy Notice',
     haveAccount: 'Already have an account?',
     signIn: 'Sign in',
     help: 'Finding it hard to register yourself? Visit the registration kiosk at BPVP Kendari; an officer will help you.',
@@ -124,6 +131,7 @@ export default function SignUp({ actionData }: Route.ComponentProps) {
         <Field name="password" type="password" label={t.password} hint={t.passwordHint} state={actionData} autoComplete="new-password" required />
         <Field name="passwordConfirm" type="password" label={t.passwordConfirm} state={actionData} autoComplete="new-password" required />
         <p className="small muted">{t.privacy}</p>
+        <ConsentField label={t.consent} hint={t.consentHint} linkText={t.notice} state={actionData} />
         <div className="actions">
           <button type="submit" className="primary" disabled={busy}>
             {busy ? t.busy : t.submit}

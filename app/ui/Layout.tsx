@@ -24,6 +24,7 @@ const text = defineText({
     assisting: 'Sesi bantuan kios aktif',
     footer: 'Latih — sistem pendaftaran dan seleksi pelatihan berbasis kompetensi.',
     regions: 'Data wilayah: Kemendagri melalui idn-area-data (ODbL).',
+    privacy: 'Pemberitahuan Privasi',
   },
   en: {
     brand: 'Latih',
@@ -47,6 +48,7 @@ const text = defineText({
     assisting: 'Kiosk assistance session active',
     footer: 'Latih — registration and selection for competency-based training.',
     regions: 'Region data: Kemendagri via idn-area-data (ODbL).',
+    privacy: 'Privacy Notice',
   },
 })
 
@@ -166,7 +168,9 @@ export function SiteFooter() {
             {t.switchTo}
           </button>
         </Form>
-        <p>{t.footer}</p>
+        <p>
+          {t.footer} <Link to="/privasi">{t.privacy}</Link>
+        </p>
         <p className="small">{t.regions}</p>
       </div>
     </footer>

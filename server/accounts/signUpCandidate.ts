@@ -7,7 +7,8 @@ import { encrypt, keyedHash } from '../auth/crypto'
 import { hashPassword, verifyPassword } from '../auth/password'
 import { issueAccountToken } from '../auth/tokens'
 import type { UseCaseContext } from '../context'
-import { candidateProfile, userAccount } from '../db/schema'
+import { candidateProfile, privacyConsent, userAccount } from '../db/schema'
+import { CONSENT_REQUIRED, isConsentGiven, PRIVACY_NOTICE_VERSION } from '../privacy/notice'
 import { ConflictError, isUniqueViolation } from '../errors'
 import { enqueueMail } from '../mail/sendMail'
 import { findAccountByEmail, findAccountByNik, selfActor } from './accountLookup'
@@ -39,6 +40,8 @@ export function signUpSchema(now: Date) {
       phone: required('Nomor HP wajib diisi.'),
       password: required('Kata sandi wajib diisi.'),
       passwordConfirm: required('Ulangi kata sandi Anda.'),
+      // The privacy notice's checkbox (decision 023): absent when not ticked.
+      consent: z.string().optional(),
     })
     .transform((raw, ctx) => {
       const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message })
@@ -67,6 +70,7 @@ export function signUpSchema(now: Date) {
       for (const problem of problems) issue('password', problem)
       if (raw.passwordConfirm === '') issue('passwordConfirm', 'Ulangi kata sandi Anda.')
       else if (raw.passwordConfirm !== raw.password) issue('passwordConfirm', 'Kedua kata sandi tidak sama.')
+      if (!isConsentGiven(raw.consent)) issue('consent', CONSENT_REQUIRED)
 
       if (!nik.ok || !phone.ok) return z.NEVER
       return { nik: nik.value, fullName, email, phone: phone.value, password: raw.password }
@@ -128,13 +132,15 @@ export async function signUpCandidate(
         sex: value.nik.sex,
         updatedAt: ctx.now,
       })
+      // The consent to the privacy notice, with its version and time (UU PDP, decision 023).
+      await tx.insert(privacyConsent).values({ userId: account.id, noticeVersion: PRIVACY_NOTICE_VERSION, consentedAt: ctx.now, channel: 'self' })
       const token = await issueAccountToken(tx, { userId: account.id, purpose: 'verify_email', now: ctx.now })
       await enqueueMail(tx, verificationMail({ to: account.email, name: value.fullName, token }), ctx.now)
       await recordAudit(tx, selfActor(account), ctx.now, {
         action: 'account.signUp',
         entityType: 'user_account',
         entityId: account.id,
-        after: { email: account.email, nikMasked, fullName: value.fullName },
+        after: { email: account.email, nikMasked, fullName: value.fullName, privacyNotice: PRIVACY_NOTICE_VERSION },
       })
       return account.id
     })

@@ -120,6 +120,13 @@ export async function createBatch(
   return row!
 }
 
+/** A valid Kota Kendari NIK for this birth date and sex (women: day + 40), for the demo data. */
+export function demoNik(birthDate: string, sex: 'male' | 'female', serial: number): string {
+  const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number]
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0')
+  return `747101${pad(d + (sex === 'female' ? 40 : 0))}${pad(m)}${pad(y % 100)}${pad(serial, 4)}`
+}
+
 let nikSerial = Math.floor(Math.random() * 9000)
 
 /**

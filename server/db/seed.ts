@@ -7,6 +7,7 @@ import { seedDemoAssessments } from './seedAssessments'
 import { seedSelectionWrittenTest } from './seedSelectionWrittenTest'
 import { seedSelectionInterviews } from './seedSelectionInterviews'
 import { seedSelectionPlenary } from './seedSelectionPlenary'
+import { seedWholeSop } from './seedWholeSop'
 
 export const DEMO_PASSWORD = 'Latih-Demo-2026'
 
@@ -108,6 +109,8 @@ export async function seedDemo(db: Db, now: Date) {
     await seedSelectionInterviews(tx, kdi.id, now)
     // SOP step 8: two DGR batches with their interviews done and the plenary today.
     await seedSelectionPlenary(tx, kdi.id, now)
+    // The whole SOP from today: an OKM batch open for registration with six assessed candidates.
+    await seedWholeSop(tx, kdi.id, now)
     return {
       institutionId: kdi.id,
       logins: DEMO_STAFF.map((s) => ({ role: s.role, email: s.email, password: DEMO_PASSWORD })),

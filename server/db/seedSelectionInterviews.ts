@@ -5,7 +5,7 @@ import { SYSTEM } from '../auth/actor'
 import { hashPassword } from '../auth/password'
 import { recordAudit } from '../audit'
 import type { Db, DbOrTx } from './client'
-import { createBatch, createCandidate } from './factories'
+import { createBatch, createCandidate, demoNik } from './factories'
 import {
   assessmentAttempt,
   batch,
@@ -59,11 +59,6 @@ const WRITTEN_TOTAL = 40
 const PASS_MARK = 60
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0')
-
-function demoNik(birthDate: string, sex: 'male' | 'female', serial: number): string {
-  const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number]
-  return `747101${pad(d + (sex === 'female' ? 40 : 0))}${pad(m)}${pad(y % 100)}${pad(serial, 4)}`
-}
 
 /** The first `count` current question versions of a bank, as attempt items. */
 async function itemsOf(db: DbOrTx, bankId: string | undefined, count: number): Promise<AttemptItem[]> {

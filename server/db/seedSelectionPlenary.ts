@@ -6,7 +6,7 @@ import { hashPassword } from '../auth/password'
 import { recordAudit } from '../audit'
 import { DEFAULT_RUBRIC } from '../interviews/records'
 import type { Db, DbOrTx } from './client'
-import { createBatch, createCandidate } from './factories'
+import { createBatch, createCandidate, demoNik } from './factories'
 import {
   batch,
   batchAssessment,
@@ -74,11 +74,6 @@ const BATCH_3: readonly Row[] = [
 ]
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0')
-
-function demoNik(birthDate: string, sex: 'male' | 'female', serial: number): string {
-  const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number]
-  return `747101${pad(d + (sex === 'female' ? 40 : 0))}${pad(m)}${pad(y % 100)}${pad(serial, 4)}`
-}
 
 /** Points on the default rubric (1–5 per criterion) whose total is `total` exactly. */
 function pointsFor(total: number): Record<string, number> {

@@ -8,7 +8,7 @@ import { submitAttempt } from '../assessments/submitAttempt'
 import type { AssessmentKind } from '../assessments/kinds'
 import { registerCandidate } from '../registrations/registerCandidate'
 import type { Db, DbOrTx } from './client'
-import { createBatch, createCandidate } from './factories'
+import { createBatch, createCandidate, demoNik } from './factories'
 import { batch, programme, userAccount } from './schema'
 import { seedDemoAssessments } from './seedAssessments'
 
@@ -47,12 +47,6 @@ const NOT_SAT: ReadonlyArray<readonly [string, 'male' | 'female', string, 'self_
 ]
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0')
-
-/** A valid Kota Kendari NIK for this birth date and sex (women: day + 40). */
-function demoNik(birthDate: string, sex: 'male' | 'female', serial: number): string {
-  const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number]
-  return `747101${pad(d + (sex === 'female' ? 40 : 0))}${pad(m)}${pad(y % 100)}${pad(serial, 4)}`
-}
 
 const candidateActor = (user: { id: string; email: string; displayName: string }): Actor => ({
   kind: 'candidate',
@@ -128,19 +122,54 @@ export async function seedSelectionWrittenTest(
   // The demo banks and the standard configuration (40 questions, 40 minutes, pass mark 60).
   await seedDemoAssessments(db, institutionId, now)
 
+  await seedAssessedCandidates(db, {
+    batchId: b.id,
+    people: [
+      ...ASSESSED.map(([name, sex, birth, correct]) => ({ name, sex, birth, plan: { correct } })),
+      ...NOT_SAT.map(([name, sex, birth, plan]) => ({ name, sex, birth, plan })),
+    ],
+    emailPrefix: 'calon.las',
+    nikSerial: 6100,
+    phoneBase: 40_000_000,
+    registeredAt: (i) => at(1 + (i % 10), 9 + (i % 6)),
+  })
+  return { batchId: b.id, assessed: ASSESSED.length, notSat: NOT_SAT.length }
+}
+
+export interface SeededPerson {
+  name: string
+  sex: 'male' | 'female'
+  /** YYYY-MM-DD */
+  birth: string
+  /** Correct answers of the written test after the two inventories, or how far they got. */
+  plan: { correct: number } | 'self_only' | 'nothing'
+}
+
+/**
+ * Candidates with complete profiles who registered for a batch and took its assessments
+ * through the use cases (so their results are real attempts), signing in with
+ * DEMO_CANDIDATE_PASSWORD as `<emailPrefix>01@contoh.test`, `…02`, ….
+ */
+export async function seedAssessedCandidates(
+  db: Db,
+  options: {
+    batchId: string
+    people: readonly SeededPerson[]
+    emailPrefix: string
+    nikSerial: number
+    phoneBase: number
+    registeredAt: (index: number) => Date
+  },
+): Promise<void> {
+  // Hashed once for all of them: argon2 is deliberately slow, and the seed runs at first start.
   const passwordHash = await hashPassword(DEMO_CANDIDATE_PASSWORD)
-  const people = [
-    ...ASSESSED.map(([name, sex, birth, correct]) => ({ name, sex, birth, plan: { correct } as const })),
-    ...NOT_SAT.map(([name, sex, birth, plan]) => ({ name, sex, birth, plan })),
-  ]
-  for (const [i, p] of people.entries()) {
+  for (const [i, p] of options.people.entries()) {
     const { user } = await createCandidate(db, {
-      nik: demoNik(p.birth, p.sex, 6100 + i + 1),
+      nik: demoNik(p.birth, p.sex, options.nikSerial + i + 1),
       fullName: p.name,
-      email: `calon.las${pad(i + 1)}@contoh.test`,
-      // Hashed once below for all of them: argon2 is deliberately slow, and the seed runs at first start.
+      email: `${options.emailPrefix}${pad(i + 1)}@contoh.test`,
       password: null,
-      phone: `+62812${pad(40_000_000 + i * 7_919, 8)}`,
+      phone: `+62812${pad(options.phoneBase + i * 7_919, 8)}`,
       complete: true,
       birthDate: p.birth,
       sex: p.sex,
@@ -148,18 +177,17 @@ export async function seedSelectionWrittenTest(
     })
     await db.update(userAccount).set({ passwordHash }).where(eq(userAccount.id, user.id))
     const actor = candidateActor(user)
-    const registeredAt = at(1 + (i % 10), 9 + (i % 6))
-    await registerCandidate({ db, actor, now: registeredAt }, { candidateId: user.id, batchId: b.id })
+    const registeredAt = options.registeredAt(i)
+    await registerCandidate({ db, actor, now: registeredAt }, { candidateId: user.id, batchId: options.batchId })
     const start = new Date(registeredAt.getTime() + HOUR)
-    const likert = (index: number, options: string[]) => options[(index + i) % options.length]!
+    const likert = (index: number, choices: string[]) => choices[(index + i) % choices.length]!
     if (p.plan === 'nothing') continue
     await take(db, actor, 'self_assessment', start, likert)
     if (p.plan === 'self_only') continue
     await take(db, actor, 'potential', new Date(start.getTime() + 30 * 60_000), likert)
     const correct = p.plan.correct
-    await take(db, actor, 'written_test', new Date(start.getTime() + 60 * 60_000), (index, options, key) =>
-      index < correct || !key ? (key ?? options[0]!) : options.find((o) => o !== key)!,
+    await take(db, actor, 'written_test', new Date(start.getTime() + 60 * 60_000), (index, choices, key) =>
+      index < correct || !key ? (key ?? choices[0]!) : choices.find((o) => o !== key)!,
     )
   }
-  return { batchId: b.id, assessed: ASSESSED.length, notSat: NOT_SAT.length }
 }

@@ -41,4 +41,21 @@ describe('demo data for the written-test results', () => {
     const published = await publishWrittenTestResults(ctx, { batchId: las2!.batch.id })
     expect(published).toMatchObject({ passed: 7, failed: 5, mailed: 12 })
   })
+
+  it('adds an OKM batch open for registration with six assessed candidates, for the whole SOP', async () => {
+    const now = new Date('2026-11-28T02:00:00Z')
+    const [okm] = await db
+      .select({ batch })
+      .from(batch)
+      .innerJoin(programme, eq(programme.id, batch.programmeId))
+      .where(eq(programme.code, 'OKM'))
+    expect(okm!.batch.registrationOpensAt.getTime()).toBeLessThan(now.getTime())
+    expect(okm!.batch.registrationClosesAt.getTime()).toBeGreaterThan(now.getTime())
+    expect(okm!.batch).toMatchObject({ quota: 3, reserveCount: 2 })
+    const regs = await db.select({ state: registration.state }).from(registration).where(eq(registration.batchId, okm!.batch.id))
+    expect(regs.map((r) => r.state)).toEqual(Array(6).fill('assessed'))
+    // Sign-in works with the demo password.
+    const [first] = await db.select().from(userAccount).where(eq(userAccount.email, 'calon.okm01@contoh.test'))
+    expect(first!.passwordHash).toBeTruthy()
+  })
 })

@@ -8,7 +8,7 @@ describe('demo seed', async () => {
   const database = await createTestDatabase()
   const { db } = database
 
-  it('creates BPVP Kendari, one staff account per role and four open batches, once', async () => {
+  it('creates BPVP Kendari, one staff account per role and five open batches, once', async () => {
     const now = new Date('2026-11-28T02:00:00Z')
     const first = await seedDemo(db, now)
     expect(first?.logins.map((l) => l.role).sort()).toEqual(
@@ -21,10 +21,11 @@ describe('demo seed', async () => {
     const programmes = await db.select().from(programme)
     expect(new Set(programmes.map((p) => p.vocationalField)).size).toBe(4)
     // The open batches; the selection demo adds batches past their deadlines (number 2).
+    // The OKM batch (seedWholeSop) is open too, small, with six candidates already assessed.
     const batches = (await db.select().from(batch)).filter((b) => b.number === 1)
-    expect(batches).toHaveLength(4)
+    expect(batches).toHaveLength(5)
     for (const b of batches) {
-      expect(b.quota).toBe(16)
+      expect(b.quota).toBe(b.programmeId === programmes.find((p) => p.code === 'OKM')!.id ? 3 : 16)
       expect(b.reserveCount).toBe(2)
       expect(b.registrationOpensAt.getTime()).toBeLessThan(now.getTime())
       expect(b.registrationClosesAt.getTime()).toBeGreaterThan(now.getTime())

@@ -39,14 +39,14 @@ describe('demo question banks', async () => {
     expect([...new Set(spi.scales.flatMap((s) => s.suggestedFields))].sort()).toEqual(fields)
     for (const f of fields) expect(banks.some((b) => b.kind === 'written_test' && b.vocationalField === f)).toBe(true)
 
-    // The four open demo batches (number 1); the selection-stage demo batches (number 2
+    // The five open demo batches (number 1, OKM among them); the selection-stage demo batches (number 2
     // and up, server/db/seedSelection*.ts) come with their own settings.
     const batches = await db
       .select({ id: batch.id, field: programme.vocationalField })
       .from(batch)
       .innerJoin(programme, eq(programme.id, batch.programmeId))
       .where(eq(batch.number, 1))
-    expect(batches).toHaveLength(4)
+    expect(batches).toHaveLength(5)
     for (const b of batches) {
       const rows = await db.select().from(batchAssessment).where(eq(batchAssessment.batchId, b.id))
       const byKind = Object.fromEntries(rows.map((r) => [r.kind, r]))
