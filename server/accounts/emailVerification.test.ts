@@ -31,6 +31,7 @@ describe('e-mail verification', async () => {
       phone: '081234567890',
       password: 'Sagu-Bakar-Pagi-9',
       passwordConfirm: 'Sagu-Bakar-Pagi-9',
+      consent: 'ya',
     })
     const actor: Actor = { kind: 'candidate', userId, email, displayName: 'Muhammad Ikhsan', roles: [] }
     return { userId, email, actor }

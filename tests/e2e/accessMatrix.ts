@@ -89,6 +89,7 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   { module: 'gambar-soal.$name.tsx', url: () => '/gambar-soal/tidak-ada.png', expect: everyone(404) },
   { module: 'dev.mail.tsx', url: () => '/dev/mail', expect: everyone(404), note: 'only without SMTP (the e2e server has one)' },
   { module: 'bahasa.tsx', url: () => '/bahasa', expect: everyone('→/') },
+  { module: 'privasi.tsx', url: () => '/privasi', expect: everyone(200), note: 'the privacy notice (decision 023)' },
 
   // ---------------------------------------------------------------- accounts
   { module: 'masuk.tsx', url: () => '/masuk', expect: answers('→/staf', { anonymous: 200, candidate: '→/aktivitas' }) },

@@ -105,6 +105,7 @@ export function signUpForm(page: Page) {
     phone: page.getByLabel('Nomor HP', { exact: true }),
     password: page.getByLabel('Kata sandi', { exact: true }),
     passwordConfirm: page.getByLabel('Ulangi kata sandi', { exact: true }),
+    consent: page.getByRole('checkbox', { name: /Pemberitahuan Privasi/ }),
     submit: page.getByRole('button', { name: 'Buat akun' }),
   }
 }
@@ -117,6 +118,8 @@ export async function fillSignUp(page: Page, c: Candidate, overrides: Partial<Re
   await form.phone.fill(overrides.phone ?? c.phone)
   await form.password.fill(overrides.password ?? c.password)
   await form.passwordConfirm.fill(overrides.passwordConfirm ?? overrides.password ?? c.password)
+  // The privacy notice's consent (decision 023).
+  await form.consent.check()
 }
 
 /** /daftar-akun → signed in on /profil?baru=1 with the "account created" notice. */
