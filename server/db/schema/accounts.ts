@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm'
 import {
   index,
-  integer,
   pgEnum,
   pgTable,
   primaryKey,
@@ -101,13 +100,8 @@ export const accountToken = pgTable(
   },
 )
 
-/** Failed sign-ins per identifier (hashed), for lockout. */
-export const signInThrottle = pgTable('sign_in_throttle', {
-  key: text('key').primaryKey(),
-  failures: integer('failures').notNull().default(0),
-  firstFailureAt: timestamp('first_failure_at', { withTimezone: true }).notNull(),
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
-})
+// Sign-in failures are counted in rate_limit (handover.ts) since decision 018; the
+// sign_in_throttle table of decision 006 was dropped by migration.
 
 /** A kiosk officer helping one walk-in candidate; every write in it records both. */
 export const assistedSession = pgTable(
