@@ -64,6 +64,12 @@ export const PERMISSIONS = {
   'mail.resend': ['administrator', 'selection_committee'],
   'kiosk.assist': ['kiosk_officer'],
   'kiosk.createCandidate': ['kiosk_officer'],
+  // Personal data (UU PDP, docs/decisions/023): the candidate downloads everything held about
+  // them; they (or the officer assisting them at the desk) ask for the account to be closed,
+  // and an administrator completes it within the retention rules.
+  'privacy.export': ['self'],
+  'account.requestClosure': ['self', 'assisted'],
+  'account.completeClosure': ['administrator'],
 } as const satisfies Record<string, readonly Holder[]>
 
 export type Permission = keyof typeof PERMISSIONS
