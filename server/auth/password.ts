@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { hash, verify } from '@node-rs/argon2'
 import { UseCaseError } from '../errors'
 
@@ -5,11 +6,12 @@ import { UseCaseError } from '../errors'
 // Every hash and verification runs through one small semaphore (docs/decisions/018): at
 // most ARGON2_CONCURRENT at once, at most ARGON2_QUEUE waiting, and anything beyond that
 // is refused at once with PasswordWorkBusyError (503). A flood of sign-ins then costs at
-// most two of libuv's four threads and a short queue, and the pages (file reads, zlib,
-// other requests) keep the rest; without the cap every request of a flood took a thread
-// and page loads waited behind them.
+// most half the cores (one on a 2-core server, at most four) and a short queue; the
+// event loop and PostgreSQL keep the rest, so pages stay quick. Without the cap every
+// request of a flood took one of libuv's four threads, and page loads waited behind them.
 
-export const ARGON2_CONCURRENT = 2
+export const ARGON2_CONCURRENT = Math.max(1, Math.min(4, Math.floor(availableParallelism() / 2)))
+/** About a second of argon2 work at one slot: enough for a burst of honest sign-ins. */
 export const ARGON2_QUEUE = 16
 
 export const SERVER_BUSY = 'Server sedang sibuk. Coba lagi beberapa detik lagi.'

@@ -111,25 +111,27 @@ test('X-Forwarded-* from anyone but the configured proxy are ignored: scheme and
   expect(page.status()).toBe(200)
   expect(page.headers()['strict-transport-security']).toBeUndefined()
 
-  // Twenty failed sign-ins, each claiming another address: they all count for the one
-  // real address, which is then locked — a fresh claimed address does not help.
+  // Failed sign-ins for one account, each claiming another address: they all count for
+  // the one real address, so a fresh claimed address does not dodge the wait that starts
+  // at the fifth failure (decision 018).
   const statuses: number[] = []
-  for (let i = 0; i < 20; i += 1) {
+  for (let i = 0; i < 6; i += 1) {
     const failed = await direct.post('/masuk', {
-      form: { identifier: `tidak.ada.${i}@contoh.test`, password: 'salah' },
+      form: { identifier: 'tidak.ada@contoh.test', password: `salah-${i}` },
       headers: { 'X-Forwarded-For': `198.51.100.${i + 1}`, 'X-Real-IP': `198.51.100.${i + 1}` },
       maxRedirects: 0,
     })
     statuses.push(failed.status())
+    if (i === 4) expect(await failed.text()).toContain('Tunggu 30 detik sebelum mencoba lagi')
   }
-  // The twentieth failure from the one address locks it (IP_FAILURE_LIMIT).
-  expect(statuses).toEqual([...Array<number>(19).fill(401), 429])
-  const locked = await direct.post('/masuk', {
+  expect(statuses).toEqual([401, 401, 401, 401, 401, 429])
+  // The wait belongs to that account from that address: everyone else at the address
+  // (a kiosk desk, a lab behind one NAT) still signs in.
+  const other = await direct.post('/masuk', {
     form: { identifier: demoStaff.kioskOfficer, password: DEMO_PASSWORD },
     headers: { 'X-Forwarded-For': '203.0.113.77' },
     maxRedirects: 0,
   })
-  expect(locked.status()).toBe(429)
-  expect(await locked.text()).toContain('Terlalu banyak percobaan masuk yang gagal')
+  expect(other.status()).toBe(302)
   await direct.dispose()
 })
