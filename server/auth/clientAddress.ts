@@ -54,8 +54,11 @@ const ADDRESS_KEYS = new Set(['ip', 'ipAddress', 'clientAddress', 'remoteAddress
  * store a full address by mistake.
  */
 export function withoutFullAddresses(value: unknown, depth = 0): unknown {
-  if (depth > 8 || value === null || typeof value !== 'object' || value instanceof Date) return value
+  if (depth > 8 || value === null || typeof value !== 'object') return value
   if (Array.isArray(value)) return value.map((v) => withoutFullAddresses(v, depth + 1))
+  // Only plain objects are walked; a Date or any other class instance is stored as it serialises.
+  const proto: unknown = Object.getPrototypeOf(value)
+  if (proto !== Object.prototype && proto !== null) return value
   const out: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(value)) {
     out[k] = ADDRESS_KEYS.has(k) && typeof v === 'string' ? (truncateAddress(v) ?? null) : withoutFullAddresses(v, depth + 1)

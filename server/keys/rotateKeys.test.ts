@@ -4,15 +4,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { eq, sql } from 'drizzle-orm'
 import { afterAll, describe, expect, it } from 'vitest'
-import { contextFor, createTestDatabase } from '../../tests/db'
+import { createTestDatabase } from '../../tests/db'
 import { findAccountByNik } from '../accounts/accountLookup'
-import { SYSTEM } from '../auth/actor'
 import {
   decrypt,
   deploymentKeyIds,
   encrypt,
   fileKeyId,
-  isEncryptedFile,
   keyedHash,
   setDeploymentSecretForTests,
   sign,
@@ -62,29 +60,6 @@ describe('personal data at rest and key rotation', async () => {
   setDeploymentSecretForTests(OLD_SECRET)
   const storage = createLocalStorage(uploads)
 
-  it('a stored document is encrypted, 0600 in folders 0700, and reads back as it was', async () => {
-    await storage.put('documents/calon-1/ktp.jpg', new Uint8Array(SCAN))
-    const path = join(uploads, 'documents/calon-1/ktp.jpg')
-    const onDisk = readFileSync(path)
-    expect(onDisk.includes(Buffer.from('7471015508950001'))).toBe(false)
-    expect(onDisk.includes(Buffer.from('SITI RAHMAWATI'))).toBe(false)
-    expect(onDisk.subarray(0, 4).equals(SCAN.subarray(0, 4))).toBe(false)
-    expect(isEncryptedFile(onDisk)).toBe(true)
-    expect(statSync(path).mode & 0o777).toBe(0o600)
-    expect(statSync(join(uploads, 'documents/calon-1')).mode & 0o777).toBe(0o700)
-    expect(statSync(uploads).mode & 0o777).toBe(0o700)
-    expect(Buffer.from(await storage.get('documents/calon-1/ktp.jpg')).equals(SCAN)).toBe(true)
-    // Replacing a file leaves no temporary file behind.
-    await storage.put('documents/calon-1/ktp.jpg', new Uint8Array(SCAN))
-    expect(readdirSync(join(uploads, 'documents/calon-1'))).toEqual(['ktp.jpg'])
-    // A file changed on disk is refused, not handed out altered.
-    const tampered = Buffer.from(onDisk)
-    tampered[tampered.length - 1]! ^= 1
-    writeFileSync(join(uploads, 'documents/calon-1/rusak.jpg'), tampered)
-    await expect(storage.get('documents/calon-1/rusak.jpg')).rejects.toThrow()
-    rmSync(join(uploads, 'documents/calon-1/rusak.jpg'))
-  })
-
   it('a clear file from before encryption and an unversioned NIK ciphertext still read', async () => {
     mkdirSync(join(uploads, 'documents/lama'), { recursive: true })
     writeFileSync(join(uploads, 'documents/lama/ijazah.jpg'), SCAN, { mode: 0o644 })
@@ -111,6 +86,7 @@ describe('personal data at rest and key rotation', async () => {
         sql`insert into second_factor (user_id, secret_encrypted, created_at) values (${users[1]!}::uuid, ${encrypt('JBSWY3DPEHPK3PXP', 'totp-secret')}, ${NOW})`,
       )
     }
+    await storage.put('documents/calon-1/ktp.jpg', new Uint8Array(SCAN))
     await storage.put('documents/calon-2/foto.png', new Uint8Array(SCAN))
     const receipt = sign('KDI-2026-0001', 'receipt')
     const oldKey = deploymentKeyIds().current
@@ -237,63 +213,5 @@ describe('personal data at rest and key rotation', async () => {
     const [row] = await db.select().from(candidateProfile).where(eq(candidateProfile.userId, user.id))
     expect(row!.nikCiphertext).toBe(foreign)
     await db.delete(candidateProfile).where(eq(candidateProfile.userId, user.id))
-  })
-
-  it('audit rows keep the network of a client address, never the address', async () => {
-    const { recordAudit } = await import('../audit')
-    const cases: Array<[string, string | null]> = [
-      ['203.0.113.77', '203.0.113.0/24'],
-      ['::ffff:198.51.100.9', '198.51.100.0/24'],
-      ['2001:db8:abcd:12:34::5', '2001:db8:abcd::/48'],
-      ['2001:db8::1', '2001:db8::/48'],
-      ['bukan-alamat', null],
-    ]
-    for (const [ip, expected] of cases) {
-      await db.transaction((tx) =>
-        recordAudit(tx, SYSTEM, NOW, { action: 'test.address', entityType: 'test', entityId: ip, after: { via: 'nik', ip, detail: { clientAddress: ip } } }),
-      )
-      const [row] = await db.select().from(auditEvent).where(eq(auditEvent.entityId, ip))
-      expect(row!.after).toEqual({ via: 'nik', ip: expected, detail: { clientAddress: expected } })
-    }
-  })
-
-  it('migration 0007 truncates the addresses sign-in rows stored before', async () => {
-    const rows: Array<[string, unknown]> = [
-      ['lama-1', { outcome: 'wrong_password', via: 'nik', ip: '203.0.113.77' }],
-      ['lama-2', { via: 'email', ip: '::ffff:198.51.100.9' }],
-      ['lama-3', { via: 'email', ip: '2001:db8:abcd:12:34::5' }],
-      ['lama-4', { via: 'email', ip: 'unknown' }],
-      ['lama-5', { via: 'email', ip: null }],
-      ['lama-6', { name: 'tanpa alamat' }],
-    ]
-    for (const [id, after] of rows) {
-      // Straight into the table, as the sign-in of before wrote them.
-      await db.insert(auditEvent).values({ at: NOW, action: 'account.signIn', entityType: 'user_account', entityId: id, after })
-    }
-    const migration = readFileSync(join(process.cwd(), 'server/db/migrations/0007_audit_address_networks.sql'), 'utf8')
-    await db.transaction(async (tx) => {
-      for (const statement of migration.split('--> statement-breakpoint')) await tx.execute(sql.raw(statement))
-    })
-    const after = async (id: string) => (await db.select().from(auditEvent).where(eq(auditEvent.entityId, id)))[0]!.after
-    expect(await after('lama-1')).toEqual({ outcome: 'wrong_password', via: 'nik', ip: '203.0.113.0/24' })
-    expect(await after('lama-2')).toEqual({ via: 'email', ip: '198.51.100.0/24' })
-    expect(await after('lama-3')).toEqual({ via: 'email', ip: '2001:db8:abcd::/48' })
-    expect(await after('lama-4')).toEqual({ via: 'email', ip: null })
-    expect(await after('lama-5')).toEqual({ via: 'email', ip: null })
-    expect(await after('lama-6')).toEqual({ name: 'tanpa alamat' })
-  })
-
-  it('sign-in audit rows through the use case hold no full address', async () => {
-    const { signIn } = await import('../accounts/signIn')
-    const nik = nextNik()
-    const { user } = await createCandidate(db, { nik, password: 'Anoa-Berlari-Cepat-5' })
-    await signIn(contextFor(database, SYSTEM, NOW), { identifier: nik, password: 'Anoa-Berlari-Cepat-5', ip: '203.0.113.77' })
-    await signIn(contextFor(database, SYSTEM, NOW), { identifier: nik, password: 'salah-sekali-123', ip: '2001:db8:abcd:12:34::5' }).catch(() => undefined)
-    const audits = await db.select().from(auditEvent).where(sql`${auditEvent.action} like 'account.signIn%' and (${auditEvent.entityId} = ${user.id})`)
-    expect(audits.length).toBeGreaterThanOrEqual(2)
-    const text = JSON.stringify(audits)
-    expect(text).not.toContain('203.0.113.77')
-    expect(text).not.toContain('2001:db8:abcd:12:34::5')
-    expect(text).toContain('203.0.113.0/24')
   })
 })
