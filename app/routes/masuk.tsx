@@ -8,6 +8,7 @@ import { Field, FormErrors } from '../ui/form'
 import { clientAddress } from './masuk.server'
 import { signIn } from '../../server/accounts/signIn'
 import { systemContext } from '../lib/context.server'
+import { redirectToSecondFactor } from '../lib/secondFactor.server'
 
 const SignInForm = z.object({
   identifier: z.string({ error: 'Isi e-mail atau NIK Anda.' }).trim().min(1, 'Isi e-mail atau NIK Anda.'),
@@ -34,7 +35,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const formData = await readFormData(request)
   const parsed = parseForm(formData, SignInForm)
   if (!parsed.ok) return parsed.response
-  let account: { userId: string; kind: 'candidate' | 'staff' }
+  let account: Awaited<ReturnType<typeof signIn>>
   try {
     account = await signIn(
       await systemContext(),
@@ -43,6 +44,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   } catch (error) {
     return useCaseFailure(formData, error)
   }
+  // An account with a second factor gets no session yet: the code page comes first (decision 020).
+  if (account.secondFactor) return redirectToSecondFactor(request, account.secondFactor, formData.get('ke'))
   // Whoever was signed in on this browser before is signed out first.
   await endSession(request)
   return redirect(homeOf(account.kind, formData.get('ke')), {

@@ -8,6 +8,7 @@ import { defaultTimeZone } from '../institutions/defaultTimeZone'
 import { findAccountByIdentifier, parseIdentifier, selfActor, type AccountRow } from './accountLookup'
 import { admitSignIn, signInFailed, signInNotChecked, signInSucceeded, waitMessage } from './signInThrottle'
 import { parseInput } from '../validation'
+import { beginSecondFactor, type PendingSecondFactor } from './secondFactorChallenge'
 
 export const WRONG_CREDENTIALS = 'E-mail/NIK atau kata sandi salah.'
 export const NO_PASSWORD_YET =
@@ -32,7 +33,7 @@ type Outcome = 'wrong_password' | 'unknown_account' | 'no_password' | 'address_l
 export async function signIn(
   ctx: UseCaseContext,
   input: { identifier: string; password: string; ip?: string | null },
-): Promise<{ userId: string; kind: 'candidate' | 'staff' }> {
+): Promise<{ userId: string; kind: 'candidate' | 'staff'; secondFactor?: PendingSecondFactor }> {
   const { identifier: raw, password, ip } = parseInput(Input, input)
   const identifier = parseIdentifier(raw)
   const via = identifier.kind
@@ -69,6 +70,11 @@ export async function signIn(
     throw new UseCaseError(WRONG_CREDENTIALS, 401)
   }
   await signInSucceeded(ctx.db, attempt)
+
+  // Second factor (docs/decisions/020): an account that has one, or that an institution
+  // requires to have one, gets a pending challenge instead of a session.
+  const secondFactor = await beginSecondFactor(ctx, account.id)
+  if (secondFactor) return { userId: account.id, kind: account.kind, secondFactor }
 
   await ctx.db.transaction(async (tx) => {
     await recordAudit(tx, selfActor(account), ctx.now, {

@@ -54,6 +54,11 @@ export const PERMISSIONS = {
   'handover.acknowledge': ['organiser'],
   'programme.manage': ['administrator', 'system'],
   'staff.manage': ['administrator', 'system'],
+  // The second factor (docs/decisions/020): administrators and committee members turn it on
+  // for themselves (held in any institution where they have that role); an administrator
+  // decides whether their institution requires it.
+  'account.secondFactor': ['administrator', 'selection_committee'],
+  'institution.requireSecondFactor': ['administrator'],
   // A new institution comes from the operator's command line (`npm run latih`), never a page.
   'institution.create': ['system'],
   'audit.read': ['administrator'],
