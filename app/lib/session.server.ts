@@ -115,6 +115,14 @@ export function safeRedirectTarget(value: FormDataEntryValue | string | null | u
 export async function requireCandidateScope(request: Request): Promise<{ actor: Actor; candidateId: string }> {
   const actor = await requireActor(request)
   if (actor.kind === 'candidate') return { actor, candidateId: actor.userId }
-  if (actor.assisted) return { actor, candidateId: actor.assisted.candidateId }
+  // On the candidate's pages the officer is in that one candidate's shoes: their staff
+  // roles are left behind, so another candidate's registration, receipt or file is
+  // refused as it would be to the candidate (docs/decisions/022).
+  if (actor.assisted) return { actor: assistedOnly(actor), candidateId: actor.assisted.candidateId }
   throw redirect('/staf')
+}
+
+/** A kiosk officer's actor reduced to the assisted session: no staff role applies. */
+export function assistedOnly(actor: Actor): Actor {
+  return { ...actor, roles: [] }
 }

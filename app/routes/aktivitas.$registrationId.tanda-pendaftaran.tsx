@@ -1,12 +1,12 @@
 import type { Route } from './+types/aktivitas.$registrationId.tanda-pendaftaran'
 import { renderReceiptPdf } from '../../server/documents/receiptPdf'
 import { getReceipt } from '../../server/registrations/getReceipt'
-import { actorContext, loaderFailure } from '../lib/context.server'
+import { candidateContext, loaderFailure } from '../lib/context.server'
 
-// The registration receipt as a PDF download, for whoever may read the registration
-// (the candidate, the kiosk officer assisting them, staff of the centre).
+// The registration receipt as a PDF download, for the candidate or the kiosk officer
+// assisting them (docs/decisions/022); other staff are sent to their home.
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const { ctx } = await actorContext(request)
+  const { ctx } = await candidateContext(request)
   const receipt = await getReceipt(ctx, { registrationId: params.registrationId }).catch(loaderFailure)
   // Rendered after the reads, outside any transaction (PGlite serialises all queries).
   const pdf = await renderReceiptPdf(receipt)

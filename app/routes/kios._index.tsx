@@ -248,6 +248,7 @@ function Search({ finished, actionData }: { finished: boolean; actionData: Route
           <p className="hint">{t.checkKtp}</p>
           <Form method="post" action="/kios/mulai">
             <input type="hidden" name="candidateId" value={result.match.candidateId} />
+            <input type="hidden" name="searchToken" value={result.match.startToken} />
             <div className="actions">
               <button type="submit" className="primary">
                 {t.start}

@@ -29,6 +29,7 @@ const Schema = z.discriminatedUnion(
     z.object({
       intent: z.literal('start'),
       candidateId: z.string({ error: 'Calon peserta tidak ditemukan.' }),
+      searchToken: z.string().default(''),
       registrationId: z.uuid({ error: 'Pendaftaran tidak ditemukan.' }),
     }),
   ],
@@ -46,7 +47,11 @@ export async function action({ request }: Route.ActionArgs) {
       const matches = await findForDesk(ctx, { institutionId, query: parsed.value.query })
       return { ok: true as const, query: parsed.value.query, matches }
     }
-    await startAssistedSession(ctx, { institutionId, candidateId: parsed.value.candidateId })
+    await startAssistedSession(ctx, {
+      institutionId,
+      candidateId: parsed.value.candidateId,
+      searchToken: parsed.value.searchToken,
+    })
     return redirect(`/kios/daftar-ulang/${parsed.value.registrationId}`)
   } catch (error) {
     return useCaseFailure(formData, error)
@@ -199,6 +204,7 @@ export default function DeskSearch({ loaderData, actionData }: Route.ComponentPr
           <Form method="post">
             <input type="hidden" name="intent" value="start" />
             <input type="hidden" name="candidateId" value={m.candidateId} />
+            <input type="hidden" name="searchToken" value={m.startToken} />
             <input type="hidden" name="registrationId" value={m.registrationId} />
             <div className="actions">
               <button type="submit" className="primary">

@@ -15,7 +15,11 @@ export function loader() {
   return redirect('/kios')
 }
 
-const StartSchema = z.object({ candidateId: z.string({ error: 'Calon peserta tidak ditemukan.' }) })
+const StartSchema = z.object({
+  candidateId: z.string({ error: 'Calon peserta tidak ditemukan.' }),
+  // From the search result: a session starts only for an account the officer just found.
+  searchToken: z.string().default(''),
+})
 
 export async function action({ request }: Route.ActionArgs) {
   const { ctx, institutionId } = await requireKioskOfficer(request)
@@ -23,7 +27,7 @@ export async function action({ request }: Route.ActionArgs) {
   const parsed = parseForm(formData, StartSchema)
   if (!parsed.ok) return parsed.response
   try {
-    await startAssistedSession(ctx, { institutionId, candidateId: parsed.value.candidateId })
+    await startAssistedSession(ctx, { institutionId, ...parsed.value })
   } catch (error) {
     return useCaseFailure(formData, error)
   }

@@ -24,12 +24,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       ? {
           number: receipt.number,
           fullName: receipt.fullName,
-          nikMasked: receipt.nikMasked,
           programmeName: receipt.programmeName,
           batchLabel: receipt.batchLabel,
           institutionName: receipt.institutionName,
           registeredAt: receipt.registeredAt.toISOString(),
           timeZone: receipt.timeZone,
+          withdrawn: receipt.withdrawn,
+          withdrawnAt: receipt.withdrawnAt?.toISOString() ?? null,
         }
       : null,
   }
@@ -45,7 +46,9 @@ const text = defineText({
       'Alamat ini tidak cocok dengan tanda pendaftaran mana pun. Pindai ulang kode QR pada tanda pendaftaran, atau salin alamat yang tercetak di bawahnya dengan lengkap.',
     number: 'Nomor pendaftaran',
     name: 'Nama',
-    nik: 'NIK',
+    withdrawn: 'Pendaftaran ini telah dibatalkan (mundur).',
+    withdrawnAt: 'Dibatalkan pada {date}. Tanda pendaftaran ini asli, tetapi tidak berlaku lagi.',
+    withdrawnHint: 'Tanda pendaftaran ini asli, tetapi tidak berlaku lagi.',
     programme: 'Program pelatihan',
     batch: 'Gelombang',
     institution: 'Lembaga',
@@ -60,7 +63,9 @@ const text = defineText({
       'This address does not match any registration receipt. Scan the QR code on the receipt again, or copy the full address printed under it.',
     number: 'Registration number',
     name: 'Name',
-    nik: 'NIK',
+    withdrawn: 'This registration was withdrawn.',
+    withdrawnAt: 'Cancelled on {date}. The receipt is genuine, but no longer valid.',
+    withdrawnHint: 'The receipt is genuine, but no longer valid.',
     programme: 'Training programme',
     batch: 'Batch',
     institution: 'Centre',
@@ -77,19 +82,30 @@ export default function VerifyReceipt({ loaderData }: Route.ComponentProps) {
       <h1>{t.title}</h1>
       {r ? (
         <>
-          <Notice kind="success">
-            <p>
-              <strong>{t.valid}</strong>
-            </p>
-            <p>{t.validHint}</p>
-          </Notice>
+          {r.withdrawn ? (
+            <Notice kind="warning">
+              <p>
+                <strong>{t.withdrawn}</strong>
+              </p>
+              <p>
+                {r.withdrawnAt
+                  ? t.withdrawnAt.replace('{date}', formatDateTime(r.withdrawnAt, locale, r.timeZone))
+                  : t.withdrawnHint}
+              </p>
+            </Notice>
+          ) : (
+            <Notice kind="success">
+              <p>
+                <strong>{t.valid}</strong>
+              </p>
+              <p>{t.validHint}</p>
+            </Notice>
+          )}
           <dl className="facts card">
             <dt>{t.number}</dt>
             <dd>{r.number}</dd>
             <dt>{t.name}</dt>
             <dd>{r.fullName}</dd>
-            <dt>{t.nik}</dt>
-            <dd>{r.nikMasked}</dd>
             <dt>{t.programme}</dt>
             <dd>{r.programmeName}</dd>
             <dt>{t.batch}</dt>

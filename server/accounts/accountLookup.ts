@@ -22,6 +22,8 @@ export interface AccountRow {
   passwordHash: string | null
   emailVerifiedAt: Date | null
   createdAt: Date
+  /** Set when the account was locked (docs/decisions/022): it cannot sign in. */
+  lockedAt: Date | null
 }
 
 const accountColumns = {
@@ -32,6 +34,7 @@ const accountColumns = {
   passwordHash: userAccount.passwordHash,
   emailVerifiedAt: userAccount.emailVerifiedAt,
   createdAt: userAccount.createdAt,
+  lockedAt: userAccount.lockedAt,
 }
 
 export async function findAccountByEmail(db: DbOrTx, email: string): Promise<AccountRow | null> {

@@ -13,6 +13,8 @@ import { beginSecondFactor, type PendingSecondFactor } from './secondFactorChall
 export const WRONG_CREDENTIALS = 'E-mail/NIK atau kata sandi salah.'
 export const NO_PASSWORD_YET =
   'Akun ini belum punya kata sandi karena dibuat di kios pendaftaran. Buka tautan «Buat kata sandi» di e-mail Anda, atau gunakan «Lupa kata sandi» untuk meminta tautan baru.'
+export const ACCOUNT_LOCKED =
+  'Akun ini dikunci karena NIK-nya telah dialihkan di kios pendaftaran kepada pemilik KTP. Jika Anda merasa ini keliru, datang ke kios pendaftaran dengan KTP asli Anda.'
 
 const Input = z.object({
   identifier: z.string({ error: 'Isi e-mail atau NIK Anda.' }).trim().min(1, 'Isi e-mail atau NIK Anda.').max(254, WRONG_CREDENTIALS),
@@ -21,7 +23,7 @@ const Input = z.object({
   ip: z.string().max(100).nullish(),
 })
 
-type Outcome = 'wrong_password' | 'unknown_account' | 'no_password' | 'address_limit'
+type Outcome = 'wrong_password' | 'unknown_account' | 'no_password' | 'address_limit' | 'account_locked'
 
 /**
  * Sign in with an e-mail address or a NIK and a password. Returns the account, or throws
@@ -70,6 +72,13 @@ export async function signIn(
     throw new UseCaseError(WRONG_CREDENTIALS, 401)
   }
   await signInSucceeded(ctx.db, attempt)
+
+  // A locked account (its NIK reassigned to the KTP's holder, docs/decisions/022) never
+  // signs in; said only to whoever knows its password.
+  if (account.lockedAt) {
+    await audit(ctx, account, 'account_locked', { via, ip })
+    throw new UseCaseError(ACCOUNT_LOCKED, 403)
+  }
 
   // Second factor (docs/decisions/020): an account that has one, or that an institution
   // requires to have one, gets a pending challenge instead of a session.

@@ -16,10 +16,19 @@ export const PERMISSIONS = {
   'profile.edit': ['self', 'assisted'],
   // The whole NIK: the candidate, and administrators (their reads are audited).
   'profile.readFullNik': ['self', 'administrator'],
-  'document.read': ['self', 'assisted', 'administrator', 'selection_committee', 'organiser'],
+  // Profile documents, narrowed to each role's step (docs/decisions/022): the photo and the
+  // diploma for the committee (education and eligibility); the KTP only for its owner, the
+  // officer assisting them at the desk, and administrators (reads audited); the organiser
+  // only for participants handed over to them (the use case checks the handover's receiver).
+  'document.read': ['self', 'assisted', 'administrator', 'selection_committee'],
+  'document.readKtp': ['self', 'assisted', 'administrator'],
+  'document.readHandedOver': ['organiser'],
   'document.upload': ['self', 'assisted'],
   'registration.create': ['self', 'assisted'],
   'registration.read': ['self', 'assisted', 'administrator', 'selection_committee', 'interviewer', 'organiser', 'kiosk_officer'],
+  // The receipt is the candidate's own paper: printed by them, or by the kiosk officer in an
+  // assisted session for them — not by any staff member for anyone (docs/decisions/022).
+  'registration.receipt': ['self', 'assisted'],
   'registration.withdraw': ['self', 'assisted'],
   'registration.transition': ['system', 'selection_committee'],
   // Assessments are the candidate's own answers: a kiosk officer helps with the account,
@@ -69,6 +78,8 @@ export const PERMISSIONS = {
   'mail.resend': ['administrator', 'selection_committee'],
   'kiosk.assist': ['kiosk_officer'],
   'kiosk.createCandidate': ['kiosk_officer'],
+  // Reassigning a squatted NIK to the person holding the KTP at the desk (docs/decisions/022).
+  'kiosk.reassignNik': ['kiosk_officer'],
   // Personal data (UU PDP, docs/decisions/023): the candidate downloads everything held about
   // them; they (or the officer assisting them at the desk) ask for the account to be closed,
   // and an administrator completes it within the retention rules.

@@ -43,7 +43,8 @@ export async function actorForSession(db: DbOrTx, token: string, now: Date): Pro
     })
     .from(authSession)
     .innerJoin(userAccount, eq(userAccount.id, authSession.userId))
-    .where(and(eq(authSession.id, sha256(token)), gt(authSession.expiresAt, now)))
+    // A locked account acts no more, whatever session it still holds (docs/decisions/022).
+    .where(and(eq(authSession.id, sha256(token)), gt(authSession.expiresAt, now), isNull(userAccount.lockedAt)))
   if (!row) return null
   return loadActor(db, row)
 }

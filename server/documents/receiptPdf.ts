@@ -25,6 +25,8 @@ export interface ReceiptData {
     trainingEndsOn: string
   }
   registeredAt: Date
+  /** Set when the registration was withdrawn: the receipt is marked as no longer valid. */
+  withdrawnAt: Date | null
   /** The signed public page that confirms this receipt is genuine (also in the QR code). */
   verificationUrl: string
 }
@@ -76,7 +78,34 @@ export async function renderReceiptPdf(data: ReceiptData): Promise<Buffer> {
       color: GREY,
       margin: [40, 10, 40, 0],
     },
+    // A withdrawn registration's receipt says so on every page, across the page and at its head.
+    ...(data.withdrawnAt
+      ? { watermark: { text: 'DIBATALKAN / MUNDUR', color: '#b42318', opacity: 0.18, bold: true, angle: -45 } }
+      : {}),
     content: [
+      ...(data.withdrawnAt
+        ? [
+            {
+              table: {
+                widths: ['*'],
+                body: [
+                  [
+                    {
+                      text: [
+                        { text: 'DIBATALKAN / MUNDUR', bold: true, fontSize: 14 },
+                        `\nPendaftaran ini telah dibatalkan (mundur) pada ${when(data.withdrawnAt)}. Tanda pendaftaran ini tidak berlaku lagi.`,
+                      ],
+                      color: '#b42318',
+                      alignment: 'center' as const,
+                      margin: [0, 4, 0, 4] as [number, number, number, number],
+                    },
+                  ],
+                ],
+              },
+              margin: [0, 0, 0, 10] as [number, number, number, number],
+            },
+          ]
+        : []),
       { text: data.institution.name, bold: true, fontSize: 14 },
       { text: data.institution.address, fontSize: 9, color: GREY, margin: [0, 2, 0, 6] },
       { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 515, y2: 0, lineWidth: 1, lineColor: '#0b5cad' }] },

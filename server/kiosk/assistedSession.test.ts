@@ -8,7 +8,8 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../errors'
 import { endAssistedSession } from './endAssistedSession'
 import { getAssistedCandidate } from './getAssistedCandidate'
 import { startAssistedSession } from './startAssistedSession'
-import { candidateActor, reload, staffActor } from './testSupport'
+import { issueSearchToken, SEARCH_TOKEN_TTL_MS } from './searchToken'
+import { candidateActor, reload, staffActor, startAfterSearch } from './testSupport'
 
 const NOW = new Date('2026-11-28T02:00:00Z')
 const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000)
@@ -31,12 +32,12 @@ describe('assisted sessions', async () => {
 
   it('starts a session, audited for the candidate; starting it again returns the same one', async () => {
     const officer = await staffActor(db, kdi.id, ['kiosk_officer'])
-    const first = await startAssistedSession(contextFor(database, officer, NOW), {
+    const first = await startAfterSearch(contextFor(database, officer, NOW), {
       institutionId: kdi.id,
       candidateId: siti.user.id,
     })
     expect(first).toMatchObject({ candidateId: siti.user.id, started: true, startedAt: NOW })
-    const again = await startAssistedSession(contextFor(database, await reload(db, officer), later(1)), {
+    const again = await startAfterSearch(contextFor(database, await reload(db, officer), later(1)), {
       institutionId: kdi.id,
       candidateId: siti.user.id,
     })
@@ -54,8 +55,8 @@ describe('assisted sessions', async () => {
 
   it('refuses a second candidate while one is open, naming the first', async () => {
     const officer = await staffActor(db, kdi.id, ['kiosk_officer'])
-    await startAssistedSession(contextFor(database, officer, NOW), { institutionId: kdi.id, candidateId: siti.user.id })
-    const attempt = startAssistedSession(contextFor(database, officer, later(2)), {
+    await startAfterSearch(contextFor(database, officer, NOW), { institutionId: kdi.id, candidateId: siti.user.id })
+    const attempt = startAfterSearch(contextFor(database, officer, later(2)), {
       institutionId: kdi.id,
       candidateId: baso.user.id,
     })
@@ -68,8 +69,8 @@ describe('assisted sessions', async () => {
   it('lets two officers help the same candidate at their own desks', async () => {
     const a = await staffActor(db, kdi.id, ['kiosk_officer'])
     const b = await staffActor(db, kdi.id, ['kiosk_officer'])
-    await startAssistedSession(contextFor(database, a, NOW), { institutionId: kdi.id, candidateId: baso.user.id })
-    await startAssistedSession(contextFor(database, b, NOW), { institutionId: kdi.id, candidateId: baso.user.id })
+    await startAfterSearch(contextFor(database, a, NOW), { institutionId: kdi.id, candidateId: baso.user.id })
+    await startAfterSearch(contextFor(database, b, NOW), { institutionId: kdi.id, candidateId: baso.user.id })
     expect(await openSessions(a.userId)).toHaveLength(1)
     expect(await openSessions(b.userId)).toHaveLength(1)
   })
@@ -78,8 +79,8 @@ describe('assisted sessions', async () => {
     const officer = await staffActor(db, kdi.id, ['kiosk_officer'])
     const ctx = contextFor(database, officer, NOW)
     const results = await Promise.all([
-      startAssistedSession(ctx, { institutionId: kdi.id, candidateId: siti.user.id }),
-      startAssistedSession(ctx, { institutionId: kdi.id, candidateId: siti.user.id }),
+      startAfterSearch(ctx, { institutionId: kdi.id, candidateId: siti.user.id }),
+      startAfterSearch(ctx, { institutionId: kdi.id, candidateId: siti.user.id }),
     ])
     expect(results[0].sessionId).toBe(results[1].sessionId)
     expect(await openSessions(officer.userId)).toHaveLength(1)
@@ -89,24 +90,47 @@ describe('assisted sessions', async () => {
     const officer = await staffActor(db, kdi.id, ['kiosk_officer'])
     const ctx = contextFor(database, officer, NOW)
     await expect(
-      startAssistedSession(ctx, { institutionId: kdi.id, candidateId: '00000000-0000-4000-8000-000000000000' }),
+      startAfterSearch(ctx, { institutionId: kdi.id, candidateId: '00000000-0000-4000-8000-000000000000' }),
     ).rejects.toBeInstanceOf(NotFoundError)
-    await expect(startAssistedSession(ctx, { institutionId: kdi.id, candidateId: admin.userId })).rejects.toBeInstanceOf(
+    await expect(startAfterSearch(ctx, { institutionId: kdi.id, candidateId: admin.userId })).rejects.toBeInstanceOf(
       NotFoundError,
     )
-    await expect(startAssistedSession(ctx, { institutionId: kdi.id, candidateId: 'not-an-id' })).rejects.toBeInstanceOf(
+    await expect(startAfterSearch(ctx, { institutionId: kdi.id, candidateId: 'not-an-id' })).rejects.toBeInstanceOf(
       NotFoundError,
     )
     expect(await openSessions(officer.userId)).toHaveLength(0)
   })
 
+  it('starts only for an account the officer\'s own search has just shown (issue 9 §4)', async () => {
+    const officer = await staffActor(db, kdi.id, ['kiosk_officer'])
+    const colleague = await staffActor(db, kdi.id, ['kiosk_officer'])
+    const input = { institutionId: kdi.id, candidateId: baso.user.id }
+    const start = (token: string | undefined, at = NOW) =>
+      startAssistedSession(contextFor(database, officer, at), { ...input, searchToken: token })
+    // A bare candidate id, as any form post could carry: refused.
+    await expect(start(undefined)).rejects.toBeInstanceOf(ConflictError)
+    await expect(start('')).rejects.toBeInstanceOf(ConflictError)
+    // A colleague's search result, another candidate's, a forged or an expired one: refused.
+    const colleagues = issueSearchToken({ officerId: colleague.userId, candidateId: baso.user.id, now: NOW })
+    await expect(start(colleagues)).rejects.toBeInstanceOf(ConflictError)
+    const sitis = issueSearchToken({ officerId: officer.userId, candidateId: siti.user.id, now: NOW })
+    await expect(start(sitis)).rejects.toBeInstanceOf(ConflictError)
+    const mine = issueSearchToken({ officerId: officer.userId, candidateId: baso.user.id, now: NOW })
+    await expect(start(mine.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')))).rejects.toBeInstanceOf(ConflictError)
+    await expect(start(mine, new Date(NOW.getTime() + SEARCH_TOKEN_TTL_MS + 1))).rejects.toBeInstanceOf(ConflictError)
+    expect(await openSessions(officer.userId)).toHaveLength(0)
+    // The officer's own fresh result: started.
+    await expect(start(mine, later(5))).resolves.toMatchObject({ candidateId: baso.user.id, started: true })
+    await endAssistedSession(contextFor(database, await reload(db, officer), later(6)))
+  })
+
   it('is only for kiosk officers of that institution', async () => {
     const input = { institutionId: kdi.id, candidateId: siti.user.id }
-    await expect(startAssistedSession(contextFor(database, candidateActor(siti.user), NOW), input)).rejects.toBeInstanceOf(
+    await expect(startAfterSearch(contextFor(database, candidateActor(siti.user), NOW), input)).rejects.toBeInstanceOf(
       ForbiddenError,
     )
-    await expect(startAssistedSession(contextFor(database, admin, NOW), input)).rejects.toBeInstanceOf(ForbiddenError)
-    await expect(startAssistedSession(contextFor(database, otherOfficer, NOW), input)).rejects.toBeInstanceOf(
+    await expect(startAfterSearch(contextFor(database, admin, NOW), input)).rejects.toBeInstanceOf(ForbiddenError)
+    await expect(startAfterSearch(contextFor(database, otherOfficer, NOW), input)).rejects.toBeInstanceOf(
       ForbiddenError,
     )
     expect(await openSessions(admin.userId)).toHaveLength(0)
@@ -118,7 +142,7 @@ describe('assisted sessions', async () => {
 
   it('ends the session (audited) and is idempotent when none is open', async () => {
     const officer = await staffActor(db, kdi.id, ['kiosk_officer'])
-    const { sessionId } = await startAssistedSession(contextFor(database, officer, NOW), {
+    const { sessionId } = await startAfterSearch(contextFor(database, officer, NOW), {
       institutionId: kdi.id,
       candidateId: baso.user.id,
     })
@@ -133,7 +157,7 @@ describe('assisted sessions', async () => {
     expect(audits[1]).toMatchObject({ actorId: officer.userId, onBehalfOfId: baso.user.id })
     // Now another candidate may be helped.
     await expect(
-      startAssistedSession(contextFor(database, await reload(db, officer), later(32)), {
+      startAfterSearch(contextFor(database, await reload(db, officer), later(32)), {
         institutionId: kdi.id,
         candidateId: siti.user.id,
       }),
@@ -145,7 +169,7 @@ describe('assisted sessions', async () => {
     expect(officer.assisted).toBeUndefined()
     expect(can(officer, 'profile.edit', { candidateId: siti.user.id })).toBe(false)
 
-    await startAssistedSession(contextFor(database, officer, NOW), { institutionId: kdi.id, candidateId: siti.user.id })
+    await startAfterSearch(contextFor(database, officer, NOW), { institutionId: kdi.id, candidateId: siti.user.id })
     const assisting = await reload(db, officer)
     expect(assisting.assisted).toMatchObject({ candidateId: siti.user.id, institutionId: kdi.id })
     expect(can(assisting, 'profile.edit', { candidateId: siti.user.id })).toBe(true)
@@ -184,7 +208,7 @@ describe('assisted sessions', async () => {
       })
       .returning()
 
-    await startAssistedSession(contextFor(database, officer, NOW), { institutionId: kdi.id, candidateId: ani.user.id })
+    await startAfterSearch(contextFor(database, officer, NOW), { institutionId: kdi.id, candidateId: ani.user.id })
     const panel = await getAssistedCandidate(contextFor(database, await reload(db, officer), NOW))
     expect(panel).toMatchObject({
       candidateId: ani.user.id,
@@ -199,7 +223,7 @@ describe('assisted sessions', async () => {
 
     // A fresh walk-in: what is missing is listed, nothing registered yet.
     const fresh = await staffActor(db, kdi.id, ['kiosk_officer'])
-    await startAssistedSession(contextFor(database, fresh, NOW), { institutionId: kdi.id, candidateId: baso.user.id })
+    await startAfterSearch(contextFor(database, fresh, NOW), { institutionId: kdi.id, candidateId: baso.user.id })
     const freshPanel = await getAssistedCandidate(contextFor(database, await reload(db, fresh), NOW))
     expect(freshPanel?.completeness.complete).toBe(false)
     expect(freshPanel?.completeness.missing.map((m) => m.field)).toContain('hasPhoto')

@@ -10,8 +10,7 @@ import { env } from '../env'
 import { ConflictError, ForbiddenError, ValidationError } from '../errors'
 import { createCandidateOnBehalf } from './createCandidateOnBehalf'
 import { endAssistedSession } from './endAssistedSession'
-import { startAssistedSession } from './startAssistedSession'
-import { candidateActor, reload, staffActor } from './testSupport'
+import { candidateActor, reload, staffActor, startAfterSearch } from './testSupport'
 
 const NOW = new Date('2026-11-28T02:00:00Z')
 const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000)
@@ -242,7 +241,7 @@ describe('createCandidateOnBehalf', async () => {
 
   it('refuses while the officer is helping another candidate', async () => {
     const officer = await staffActor(db, kdi.id, ['kiosk_officer'])
-    await startAssistedSession(contextFor(database, officer, NOW), { institutionId: kdi.id, candidateId: siti.user.id })
+    await startAfterSearch(contextFor(database, officer, NOW), { institutionId: kdi.id, candidateId: siti.user.id })
     const before = await counts()
     await expect(
       createCandidateOnBehalf(contextFor(database, await reload(db, officer), NOW), {

@@ -6,7 +6,9 @@ import { recordAudit } from '../audit'
 import { encrypt, keyedHash } from '../auth/crypto'
 import { authorize } from '../auth/permissions'
 import { issueAccountToken } from '../auth/tokens'
+import type { Actor } from '../auth/actor'
 import type { UseCaseContext } from '../context'
+import type { Tx } from '../db/client'
 import { candidateProfile, institution, userAccount } from '../db/schema'
 import { ConflictError, ForbiddenError, ValidationError } from '../errors'
 import { renderMail } from '../mail/render'
@@ -38,7 +40,7 @@ export interface CreatedOnBehalf {
   emailMasked: string
 }
 
-function validate(input: z.output<typeof Input>, now: Date) {
+export function validateNewCandidate(input: z.output<typeof Input>, now: Date) {
   const errors: Record<string, string[]> = {}
   const nik = parseNik(input.nik, { today: now })
   if (!nik.ok) errors.nik = [nik.message]
@@ -76,7 +78,7 @@ export async function createCandidateOnBehalf(
   const officer = ctx.actor
   if (officer.kind !== 'staff') throw new ForbiddenError()
   const { institutionId } = parsedInput
-  const value = validate(parsedInput, ctx.now)
+  const value = validateNewCandidate(parsedInput, ctx.now)
   const nikHash = keyedHash(value.nik.nik)
 
   return retryOnUniqueViolation(() =>
@@ -118,81 +120,100 @@ export async function createCandidateOnBehalf(
           ],
         })
       }
-      const [sameEmail] = await tx
-        .select({ id: userAccount.id })
-        .from(userAccount)
-        .where(sql`lower(${userAccount.email}) = ${value.email}`)
-      if (sameEmail) {
-        throw new ConflictError('E-mail ini sudah dipakai.', {
-          email: [
-            'E-mail ini sudah dipakai akun lain. Gunakan alamat e-mail lain milik calon peserta, atau cari akunnya dengan NIK.',
-          ],
-        })
-      }
-
-      const [place] = await tx
-        .select({ name: institution.name })
-        .from(institution)
-        .where(eq(institution.id, institutionId))
-
-      const [account] = await tx
-        .insert(userAccount)
-        .values({
-          email: value.email,
-          kind: 'candidate',
-          displayName: value.fullName,
-          passwordHash: null,
-          emailVerifiedAt: null,
-          createdAt: ctx.now,
-          createdBy: officer.userId,
-        })
-        .returning({ id: userAccount.id })
-      const candidateId = account!.id
-      const nikMasked = maskNik(value.nik.nik)
-      await tx.insert(candidateProfile).values({
-        userId: candidateId,
-        nikCiphertext: encrypt(value.nik.nik),
-        nikHash,
-        nikMasked,
-        fullName: value.fullName,
-        birthDate: value.nik.birthDate,
-        sex: value.nik.sex,
-        phone: value.phone,
-        updatedAt: ctx.now,
-      })
-
-      const token = await issueAccountToken(tx, { userId: candidateId, purpose: 'set_password', now: ctx.now })
-      const centre = place?.name ?? 'BPVP Kendari'
-      await enqueueMail(
-        tx,
-        renderMail({
-          to: value.email,
-          subject: `Akun Latih Anda telah dibuat di kios ${centre}`,
-          greeting: `Halo ${value.fullName},`,
-          paragraphs: [
-            `Petugas kios ${centre} (${officer.displayName}) telah membuatkan akun Latih untuk Anda dengan alamat e-mail ini, agar Anda dapat mendaftar pelatihan berbasis kompetensi.`,
-            'Buat kata sandi Anda sendiri melalui tautan di bawah. Tautan ini sekaligus memverifikasi alamat e-mail Anda. Setelah itu Anda dapat masuk sendiri dari HP Anda untuk melengkapi profil, mendaftar program, dan memantau hasil seleksi di menu Aktivitas.',
-            'Jangan berikan kata sandi Anda kepada siapa pun, termasuk petugas.',
-            `Jika Anda tidak merasa meminta dibuatkan akun, abaikan e-mail ini atau hubungi ${centre}.`,
-          ],
-          action: { label: 'Buat kata sandi', url: publicLink('/atur-sandi', { token }) },
-          note: 'Tautan ini berlaku 7 hari dan hanya dapat dipakai sekali.',
-        }),
-        ctx.now,
-        { institutionId },
-      )
-
-      await recordAudit(tx, officer, ctx.now, {
-        action: 'kiosk.candidate.create',
-        entityType: 'user_account',
-        entityId: candidateId,
-        institutionId,
-        onBehalfOfId: candidateId,
-        after: { kind: 'candidate', nikMasked, emailMasked: maskEmail(value.email), createdBy: officer.userId },
-      })
-
+      const { candidateId } = await insertCandidateOnBehalf(tx, officer, ctx.now, { institutionId, value, nikHash })
       const session = await ensureAssistedSession(tx, officer, ctx.now, { institutionId, candidateId })
       return { candidateId, sessionId: session.sessionId, created: true, emailMasked: maskEmail(value.email) }
     }),
   )
+}
+
+export type NewCandidate = ReturnType<typeof validateNewCandidate>
+
+/**
+ * Inside the caller's transaction, after the caller has made sure the NIK is free: the
+ * account without a password, its profile, the set-password mail and the audit row. The
+ * e-mail must be unused. Shared by the kiosk's account creation and the NIK reassignment
+ * (reassignNik.ts), which creates the real owner's account in its own transaction.
+ */
+export async function insertCandidateOnBehalf(
+  tx: Tx,
+  officer: Actor,
+  now: Date,
+  input: { institutionId: string; value: NewCandidate; nikHash: string },
+): Promise<{ candidateId: string }> {
+  const { institutionId, value, nikHash } = input
+  const [sameEmail] = await tx
+    .select({ id: userAccount.id })
+    .from(userAccount)
+    .where(sql`lower(${userAccount.email}) = ${value.email}`)
+  if (sameEmail) {
+    throw new ConflictError('E-mail ini sudah dipakai.', {
+      email: [
+        'E-mail ini sudah dipakai akun lain. Gunakan alamat e-mail lain milik calon peserta, atau cari akunnya dengan NIK.',
+      ],
+    })
+  }
+
+  const [place] = await tx
+    .select({ name: institution.name })
+    .from(institution)
+    .where(eq(institution.id, institutionId))
+
+  const [account] = await tx
+    .insert(userAccount)
+    .values({
+      email: value.email,
+      kind: 'candidate',
+      displayName: value.fullName,
+      passwordHash: null,
+      emailVerifiedAt: null,
+      createdAt: now,
+      createdBy: officer.userId,
+    })
+    .returning({ id: userAccount.id })
+  const candidateId = account!.id
+  const nikMasked = maskNik(value.nik.nik)
+  await tx.insert(candidateProfile).values({
+    userId: candidateId,
+    nikCiphertext: encrypt(value.nik.nik),
+    nikHash,
+    nikMasked,
+    fullName: value.fullName,
+    birthDate: value.nik.birthDate,
+    sex: value.nik.sex,
+    phone: value.phone,
+    updatedAt: now,
+  })
+
+  const token = await issueAccountToken(tx, { userId: candidateId, purpose: 'set_password', now })
+  const centre = place?.name ?? 'BPVP Kendari'
+  await enqueueMail(
+    tx,
+    renderMail({
+      to: value.email,
+      subject: `Akun Latih Anda telah dibuat di kios ${centre}`,
+      greeting: `Halo ${value.fullName},`,
+      paragraphs: [
+        `Petugas kios ${centre} (${officer.displayName}) telah membuatkan akun Latih untuk Anda dengan alamat e-mail ini, agar Anda dapat mendaftar pelatihan berbasis kompetensi.`,
+        'Buat kata sandi Anda sendiri melalui tautan di bawah. Tautan ini sekaligus memverifikasi alamat e-mail Anda. Setelah itu Anda dapat masuk sendiri dari HP Anda untuk melengkapi profil, mendaftar program, dan memantau hasil seleksi di menu Aktivitas.',
+        'Jangan berikan kata sandi Anda kepada siapa pun, termasuk petugas.',
+        `Jika Anda tidak merasa meminta dibuatkan akun, abaikan e-mail ini atau hubungi ${centre}.`,
+      ],
+      action: { label: 'Buat kata sandi', url: publicLink('/atur-sandi', { token }) },
+      note: 'Tautan ini berlaku 7 hari dan hanya dapat dipakai sekali.',
+    }),
+    now,
+    { institutionId },
+  )
+
+  await recordAudit(tx, officer, now, {
+    action: 'kiosk.candidate.create',
+    entityType: 'user_account',
+    entityId: candidateId,
+    institutionId,
+    onBehalfOfId: candidateId,
+    after: { kind: 'candidate', nikMasked, emailMasked: maskEmail(value.email), createdBy: officer.userId },
+  })
+
+  return { candidateId }
 }

@@ -5,8 +5,8 @@ import { auditEvent } from '../db/schema'
 import { createCandidate, createInstitution } from '../db/factories'
 import { ForbiddenError, UseCaseError, ValidationError } from '../errors'
 import { findCandidateByNik } from './findCandidateByNik'
-import { startAssistedSession } from './startAssistedSession'
-import { candidateActor, staffActor } from './testSupport'
+import { isValidSearchToken } from './searchToken'
+import { candidateActor, staffActor, startAfterSearch } from './testSupport'
 
 const NOW = new Date('2026-11-28T02:00:00Z')
 
@@ -47,7 +47,9 @@ describe('findCandidateByNik', async () => {
       emailMasked: 's***@gmail.com',
       hasPassword: true,
       emailVerified: true,
+      startToken: expect.any(String),
     })
+    expect(isValidSearchToken(found?.startToken, { officerId: officer.userId, candidateId: siti.user.id, now: NOW })).toBe(true)
     expect(await auditCount()).toBe(before + 1)
     const [row] = await db.select().from(auditEvent).where(eq(auditEvent.action, 'kiosk.candidate.lookup'))
     expect(row).toMatchObject({
@@ -118,7 +120,7 @@ describe('findCandidateByNik', async () => {
 
   it('refuses a look-up while the officer is helping someone, naming that candidate', async () => {
     const busy = await staffActor(db, kdi.id, ['kiosk_officer'])
-    await startAssistedSession(contextFor(database, busy, NOW), { institutionId: kdi.id, candidateId: walkIn.user.id })
+    await startAfterSearch(contextFor(database, busy, NOW), { institutionId: kdi.id, candidateId: walkIn.user.id })
     const attempt = findCandidateByNik(contextFor(database, busy, NOW), { institutionId: kdi.id, nik: '7471014508950001' })
     await expect(attempt).rejects.toBeInstanceOf(UseCaseError)
     await expect(attempt).rejects.toThrow('Akhiri sesi bantuan untuk La Ode Baso terlebih dahulu.')

@@ -9,6 +9,7 @@ import { candidateProfile, userAccount } from '../db/schema'
 import { ForbiddenError, ValidationError } from '../errors'
 import { findOpenSession, finishOtherSessionFirst } from './assistedSessionStore'
 import { maskEmail } from './maskEmail'
+import { issueSearchToken } from './searchToken'
 
 const Input = z.object({
   institutionId: z.uuid(),
@@ -23,6 +24,8 @@ export interface KioskCandidateMatch {
   emailMasked: string
   hasPassword: boolean
   emailVerified: boolean
+  /** Lets this officer start the assisted session for, or reassign the NIK of, this account (searchToken.ts). */
+  startToken: string
 }
 
 /**
@@ -79,6 +82,7 @@ export async function findCandidateByNik(
       emailMasked: maskEmail(row.email),
       hasPassword: row.passwordHash !== null,
       emailVerified: row.emailVerifiedAt !== null,
+      startToken: issueSearchToken({ officerId: officer.userId, candidateId: row.candidateId, now: ctx.now }),
     }
   })
 }

@@ -3,6 +3,9 @@ import type { Actor, StaffRole } from '../auth/actor'
 import { loadActor } from '../auth/sessions'
 import type { Db } from '../db/client'
 import { staffActor as createStaffActor } from '../../tests/actors'
+import type { UseCaseContext } from '../context'
+import { issueSearchToken } from './searchToken'
+import { startAssistedSession } from './startAssistedSession'
 
 /** A staff account with these roles (a kiosk officer unless named otherwise). */
 export function staffActor(db: Db, institutionId: string, roles: StaffRole[], name = 'Petugas Kios'): Promise<Actor> {
@@ -16,4 +19,11 @@ export function reload(db: Db, actor: Pick<Actor, 'userId' | 'kind' | 'email' | 
 
 export function candidateActor(user: { id: string; email: string; displayName: string }): Actor {
   return { kind: 'candidate', userId: user.id, email: user.email, displayName: user.displayName, roles: [] }
+}
+
+/** Start an assisted session as the officer's search result would (with its search token). */
+export function startAfterSearch(ctx: UseCaseContext, input: { institutionId: string; candidateId: string }) {
+  const officerId = ctx.actor.kind === 'system' ? '' : ctx.actor.userId
+  const searchToken = issueSearchToken({ officerId, candidateId: input.candidateId, now: ctx.now })
+  return startAssistedSession(ctx, { ...input, searchToken })
 }

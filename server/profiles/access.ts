@@ -1,8 +1,8 @@
-import { and, eq, inArray } from 'drizzle-orm'
+import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { AnyActor } from '../auth/actor'
 import { authorize, can, type Permission } from '../auth/permissions'
 import type { DbOrTx } from '../db/client'
-import { registration } from '../db/schema'
+import { handover, registration } from '../db/schema'
 
 /**
  * Authorise `permission` on a candidate's data. The candidate themself and a kiosk
@@ -35,4 +35,24 @@ export async function authorizeCandidateData(
 /** Whether the actor may see `permission` in the institution that authorised the read. */
 export function canIn(actor: AnyActor, permission: Permission, candidateId: string, institutionId: string | null): boolean {
   return can(actor, permission, institutionId ? { candidateId, institutionId } : { candidateId })
+}
+
+/**
+ * The organiser's way to a participant's documents (docs/decisions/022): only for a
+ * candidate whose registration is in a handover addressed to them (or, when the handover
+ * names no one, to the organisers of its institution). Returns that institution, or null.
+ */
+export async function handedOverInstitution(db: DbOrTx, actor: AnyActor, candidateId: string): Promise<string | null> {
+  if (actor.kind !== 'staff' || !actor.roles.some((r) => r.role === 'organiser')) return null
+  const rows = await db
+    .selectDistinct({ institutionId: handover.institutionId, receiverId: handover.receiverId })
+    .from(handover)
+    .innerJoin(registration, sql`${handover.registrationIds} @> jsonb_build_array(${registration.id}::text)`)
+    .where(eq(registration.candidateId, candidateId))
+  const mine = rows.find(
+    (r) =>
+      (r.receiverId === null || r.receiverId === actor.userId) &&
+      can(actor, 'document.readHandedOver', { candidateId, institutionId: r.institutionId }),
+  )
+  return mine?.institutionId ?? null
 }

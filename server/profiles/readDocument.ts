@@ -3,9 +3,9 @@ import { z } from 'zod'
 import { recordAudit } from '../audit'
 import type { UseCaseContext } from '../context'
 import { candidateDocument } from '../db/schema'
-import { NotFoundError } from '../errors'
+import { ForbiddenError, NotFoundError } from '../errors'
 import type { FileStorage } from '../storage'
-import { authorizeCandidateData } from './access'
+import { authorizeCandidateData, handedOverInstitution } from './access'
 import { documentKindSchema, type DocumentKind } from './schemas'
 
 export interface ReadDocumentInput {
@@ -26,15 +26,27 @@ export interface DocumentFile {
 const Input = z.object({ candidateId: z.uuid(), kind: documentKindSchema })
 
 /**
- * A profile document for its owner (or the kiosk officer assisting them) and for staff
- * of a centre where the candidate registered. Staff reads are audited.
+ * A profile document for its owner (or the kiosk officer assisting them), for staff of a
+ * centre where the candidate registered as far as their step needs it (the KTP: only
+ * administrators), and for the organiser a participant was handed over to. Staff reads
+ * are audited.
  */
 export async function readDocument(ctx: UseCaseContext, input: ReadDocumentInput): Promise<DocumentFile> {
   const parsed = Input.safeParse({ candidateId: input.candidateId, kind: input.kind })
   if (!parsed.success) throw new NotFoundError('Dokumen tidak ditemukan.')
   const { candidateId, kind } = parsed.data
   // Permission before existence: a refusal says nothing about whether the file exists.
-  const { institutionId } = await authorizeCandidateData(ctx.db, ctx.actor, 'document.read', candidateId)
+  // The KTP has its own, narrower permission; the organiser reads only what was handed over
+  // to them (docs/decisions/022).
+  const permission = kind === 'ktp' ? 'document.readKtp' : 'document.read'
+  let institutionId: string | null
+  try {
+    ;({ institutionId } = await authorizeCandidateData(ctx.db, ctx.actor, permission, candidateId))
+  } catch (error) {
+    if (!(error instanceof ForbiddenError)) throw error
+    institutionId = await handedOverInstitution(ctx.db, ctx.actor, candidateId)
+    if (!institutionId) throw error
+  }
 
   const [row] = await ctx.db
     .select()

@@ -8,6 +8,7 @@ import type { UseCaseContext } from '../context'
 import { batch, candidateProfile, programme, registration, reRegistration } from '../db/schema'
 import { ForbiddenError, ValidationError } from '../errors'
 import { findOpenSession, finishOtherSessionFirst } from '../kiosk/assistedSessionStore'
+import { issueSearchToken } from '../kiosk/searchToken'
 import { batchLabel } from '../registrations/batchLabel'
 
 export interface DeskMatch {
@@ -23,6 +24,8 @@ export interface DeskMatch {
   deadline: Date
   confirmedAt: Date | null
   completedAt: Date | null
+  /** Lets this officer start the assisted session for this candidate (server/kiosk/searchToken.ts). */
+  startToken: string
 }
 
 const NUMBER = /^[A-Z0-9]{2,10}(-[A-Z0-9.]{1,12}){2,5}$/
@@ -86,6 +89,7 @@ export async function findForDesk(ctx: UseCaseContext, input: { institutionId: s
       ...r,
       state: r.state as RegistrationState,
       batchLabel: batchLabel({ number: r.batchNumber, year: r.batchYear }),
+      startToken: issueSearchToken({ officerId: officer.userId, candidateId: r.candidateId, now: ctx.now }),
     }))
   })
 }

@@ -121,22 +121,76 @@ describe('Aktivitas, receipt and its verification', async () => {
     expect(text).toContain('BPVP Kendari')
   })
 
+  it('marks a withdrawn registration\'s receipt PDF as withdrawn (DIBATALKAN / MUNDUR), and only that one', async () => {
+    const render = async (registrationId: string, name: string) => {
+      const data = await getReceipt(ctx, { registrationId })
+      const file = join(dir, name)
+      await writeFile(file, await renderReceiptPdf(data))
+      const { stdout } = await run('/usr/bin/pdftotext', ['-layout', file, '-'])
+      return { data, text: stdout.replace(/\s+/g, ' ') }
+    }
+    const withdrawn = await render(first.registration.id, 'withdrawn.pdf')
+    expect(withdrawn.data.withdrawnAt).toEqual(new Date(NOW.getTime() + 60_000))
+    expect(withdrawn.text).toContain('DIBATALKAN / MUNDUR')
+    // Withdrawn 20 January 2027 10.01 WITA.
+    expect(withdrawn.text).toContain('dibatalkan (mundur) pada 20 Januari 2027 10.01 WITA')
+    const active = await render(second.registration.id, 'active.pdf')
+    expect(active.data.withdrawnAt).toBeNull()
+    expect(active.text).not.toContain('DIBATALKAN')
+  })
+
+  it('gives the receipt to its candidate and the officer assisting them only, not to other staff (issue 9 §4)', async () => {
+    const registrationId = second.registration.id
+    const staff = async (roles: Array<'selection_committee' | 'interviewer' | 'organiser' | 'administrator'>) => {
+      const user = await createStaff(db, {
+        institutionId: world.kdi.id,
+        email: `staf.${roles.join('-')}.${Math.random().toString(36).slice(2, 8)}@bpvp-kendari.test`,
+        displayName: 'Staf',
+        roles,
+        password: 'Latih-Demo-2026',
+      })
+      return loadActor(db, { userId: user.id, kind: 'staff', email: user.email, displayName: 'Staf' })
+    }
+    for (const roles of [['selection_committee'], ['interviewer'], ['organiser']] as const) {
+      const actor = await staff([...roles])
+      await expect(getReceipt(contextFor(database, actor, NOW), { registrationId })).rejects.toBeInstanceOf(ForbiddenError)
+    }
+    // A kiosk officer outside an assisted session, or assisting someone else: refused.
+    const idle = await createOfficerActor(db, world.kdi.id)
+    await expect(getReceipt(contextFor(database, idle, NOW), { registrationId })).rejects.toBeInstanceOf(ForbiddenError)
+    const someoneElse = await createCandidateActor(db)
+    const busy = await createOfficerActor(db, world.kdi.id, someoneElse.actor.userId)
+    await expect(getReceipt(contextFor(database, busy, NOW), { registrationId })).rejects.toBeInstanceOf(ForbiddenError)
+    // Assisting this candidate: the receipt prints.
+    const assisting = await createOfficerActor(db, world.kdi.id, candidate.actor.userId)
+    await expect(getReceipt(contextFor(database, assisting, NOW), { registrationId })).resolves.toMatchObject({
+      number: second.registration.number,
+    })
+  })
+
   it('verifies a genuine receipt, and refuses a tampered signature or an unknown number alike', async () => {
     const number = second.registration.number
     const valid = await verifyReceipt({ db }, { number, signature: receiptSignature(number) })
     expect(valid).toEqual({
       number,
       fullName: 'Siti Rahmawati',
-      nikMasked: `${candidate.nik.slice(0, 4)}••••••••${candidate.nik.slice(-4)}`,
       programmeName: 'Desain Grafis Muda',
       batchLabel: 'Gelombang 1/2027',
       institutionName: 'BPVP Kendari',
       registeredAt: second.registration.createdAt,
       timeZone: 'Asia/Makassar',
+      withdrawn: false,
+      withdrawnAt: null,
     })
-    // A withdrawn registration's receipt is still genuine: the page shows no state.
+    // No digit of the NIK for whoever holds the paper (issue 9 §4): not even masked.
+    expect(JSON.stringify(valid)).not.toContain(candidate.nik.slice(0, 4))
+    // A withdrawn registration's receipt is genuine, but the check says it was withdrawn, and when.
     const withdrawn = await verifyReceipt({ db }, { number: first.registration.number, signature: receiptSignature(first.registration.number) })
-    expect(withdrawn?.number).toBe(first.registration.number)
+    expect(withdrawn).toMatchObject({
+      number: first.registration.number,
+      withdrawn: true,
+      withdrawnAt: new Date(NOW.getTime() + 60_000),
+    })
 
     const signature = receiptSignature(number)
     const tampered = (signature[0] === 'A' ? 'B' : 'A') + signature.slice(1)

@@ -1,25 +1,30 @@
-import { eq } from 'drizzle-orm'
+import { and, desc, eq } from 'drizzle-orm'
 import type { Db } from '../db/client'
-import { batch, candidateProfile, institution, programme, registration, userAccount } from '../db/schema'
+import { batch, candidateProfile, institution, programme, registration, registrationEvent, userAccount } from '../db/schema'
 import { batchLabel } from './batchLabel'
 import { isValidReceiptSignature } from './receiptLink'
 
 export interface VerifiedReceipt {
   number: string
   fullName: string
-  nikMasked: string
   programmeName: string
   batchLabel: string
   institutionName: string
   registeredAt: Date
   timeZone: string
+  /** The registration was withdrawn: the receipt no longer stands. */
+  withdrawn: boolean
+  /** When it was withdrawn (from its timeline). */
+  withdrawnAt: Date | null
 }
 
 /**
  * The public check behind the receipt's QR code: exactly what the receipt prints, or
  * null. No actor and no permission: anyone holding the receipt may check it, and a
  * wrong signature and an unknown number give the same null, so the page cannot be
- * used to find out which numbers exist. The registration's state is not shown.
+ * used to find out which numbers exist. Of the registration's state only a withdrawal
+ * is told (the receipt no longer stands), with its date; and no digit of the NIK is
+ * shown to whoever holds the paper (docs/decisions/022).
  */
 export async function verifyReceipt(
   ctx: { db: Db },
@@ -33,7 +38,8 @@ export async function verifyReceipt(
       number: registration.number,
       fullName: candidateProfile.fullName,
       displayName: userAccount.displayName,
-      nikMasked: candidateProfile.nikMasked,
+      id: registration.id,
+      state: registration.state,
       programmeName: programme.name,
       batchNumber: batch.number,
       batchYear: batch.year,
@@ -49,14 +55,25 @@ export async function verifyReceipt(
     .leftJoin(candidateProfile, eq(candidateProfile.userId, registration.candidateId))
     .where(eq(registration.number, number))
   if (!row) return null
+  let withdrawnAt: Date | null = null
+  if (row.state === 'withdrawn') {
+    const [event] = await ctx.db
+      .select({ at: registrationEvent.at })
+      .from(registrationEvent)
+      .where(and(eq(registrationEvent.registrationId, row.id), eq(registrationEvent.toState, 'withdrawn')))
+      .orderBy(desc(registrationEvent.at))
+      .limit(1)
+    withdrawnAt = event?.at ?? null
+  }
   return {
     number: row.number,
     fullName: row.fullName ?? row.displayName,
-    nikMasked: row.nikMasked ?? '',
     programmeName: row.programmeName,
     batchLabel: batchLabel({ number: row.batchNumber, year: row.batchYear }),
     institutionName: row.institutionName,
     registeredAt: row.registeredAt,
     timeZone: row.timeZone,
+    withdrawn: row.state === 'withdrawn',
+    withdrawnAt,
   }
 }
