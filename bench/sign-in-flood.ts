@@ -28,6 +28,7 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { machineLine, writeBetweenMarkers } from './lib/benchMarkdown'
 import { startCluster, type Cluster } from './lib/postgres'
+import { cpuSnapshot, cpuUse, loadAverage, type CpuUse } from './lib/procstat'
 
 const HERE = fileURLToPath(new URL('..', import.meta.url))
 const opt = (name: string, fallback: string) => {
@@ -122,6 +123,8 @@ interface PhaseResult {
   statuses: Map<number, number>
   signInMs: number[]
   seconds: number
+  cpu?: CpuUse
+  load: string
 }
 
 async function visitor(until: number, out: PhaseResult) {
@@ -163,7 +166,8 @@ async function flooder(until: number, out: PhaseResult, i: number, manyAddresses
 }
 
 async function phase(name: string, flood: 'none' | 'one-address' | 'many-addresses'): Promise<PhaseResult> {
-  const out: PhaseResult = { name, programMs: [], programErrors: 0, statuses: new Map(), signInMs: [], seconds: SECONDS }
+  const out: PhaseResult = { name, programMs: [], programErrors: 0, statuses: new Map(), signInMs: [], seconds: SECONDS, load: loadAverage() }
+  const before = cpuSnapshot(app!.pid!, cluster!.postmasterPid())
   const started = performance.now()
   const until = started + SECONDS * 1000
   const work: Promise<void>[] = []
@@ -171,6 +175,7 @@ async function phase(name: string, flood: 'none' | 'one-address' | 'many-address
   if (flood !== 'none') for (let c = 0; c < CLIENTS; c++) work.push(flooder(until, out, c, flood === 'many-addresses'))
   await Promise.all(work)
   out.seconds = (performance.now() - started) / 1000
+  out.cpu = cpuUse(before, cpuSnapshot(app!.pid!, cluster!.postmasterPid()))
   const count = (s: number) => out.statuses.get(s) ?? 0
   log(
     `${name}: /program p50 ${p(out.programMs, 0.5).toFixed(0)} ms, p95 ${p(out.programMs, 0.95).toFixed(0)} ms (${out.programMs.length} loads); ` +
@@ -184,20 +189,21 @@ function table(results: PhaseResult[], machine: string, gitLine: string): string
   const rows = results.map((r) => {
     const total = [...r.statuses.values()].reduce((a, b) => a + b, 0)
     const other = total - [401, 429, 503].reduce((a, s) => a + (r.statuses.get(s) ?? 0), 0)
-    return `| ${r.name} | ${r.name === 'baseline' ? '—' : (total / r.seconds).toFixed(1)} | ${r.name === 'baseline' ? '—' : rate(r, [401]).toFixed(1)} | ${r.name === 'baseline' ? '—' : rate(r, [429]).toFixed(1)} | ${r.name === 'baseline' ? '—' : rate(r, [503]).toFixed(1)} | ${r.name === 'baseline' ? '—' : other} | ${r.name === 'baseline' ? '—' : p(r.signInMs, 0.95).toFixed(0)} | ${p(r.programMs, 0.5).toFixed(0)} | **${p(r.programMs, 0.95).toFixed(0)}** | ${r.programMs.length} |`
+    const cpu = r.cpu ? `${r.cpu.server.toFixed(1)} | ${r.cpu.postgres.toFixed(1)} | ${r.cpu.other.toFixed(1)} (${(r.cpu.machineBusy * 100).toFixed(0)} %, load ${r.load.split(' ')[0]})` : '— | — | —'
+    return `| ${r.name} | ${r.name === 'baseline' ? '—' : (total / r.seconds).toFixed(1)} | ${r.name === 'baseline' ? '—' : rate(r, [401]).toFixed(1)} | ${r.name === 'baseline' ? '—' : rate(r, [429]).toFixed(1)} | ${r.name === 'baseline' ? '—' : rate(r, [503]).toFixed(1)} | ${r.name === 'baseline' ? '—' : other} | ${r.name === 'baseline' ? '—' : p(r.signInMs, 0.95).toFixed(0)} | ${p(r.programMs, 0.5).toFixed(0)} | **${p(r.programMs, 0.95).toFixed(0)}** | ${r.programMs.length} | ${cpu} |`
   })
   return [
     `**${LABEL}** — ${gitLine}; ${machine}. ${CLIENTS} flood clients, ${VISITORS} /program visitors, ${SECONDS} s per phase, PostgreSQL 15.`,
     '',
-    '| phase | sign-ins/s sent | checked by argon2 (401)/s | refused 429/s | refused 503/s | other | sign-in p95 ms | /program p50 ms | /program p95 ms | /program loads |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| phase | sign-ins/s sent | checked by argon2 (401)/s | refused 429/s | refused 503/s | other | sign-in p95 ms | /program p50 ms | /program p95 ms | /program loads | app CPU s | PostgreSQL CPU s | other processes CPU s (machine busy, load) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows,
   ].join('\n')
 }
 
 try {
   const machine = machineLine()
-  const git = spawnSync('git', ['log', '--oneline', '-1'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim()
+  const git = spawnSync('git', ['log', '-1', '--format=commit %h'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim()
   ensureBuild()
   cluster = startCluster({ port: PG_PORT, fsync: true })
   log(`PostgreSQL ${cluster.version} on ${PG_PORT}; serving ${ROOT}/${BUILD_DIR} (${git}) on ${APP_PORT}`)
