@@ -12,7 +12,7 @@ for (const js of [true, false]) {
     formPage,
     noJsFormPage,
   }) => {
-    test.setTimeout(240_000)
+    test.setTimeout(360_000)
     const page = js ? formPage : noJsFormPage
     const hydrated = () => (js ? waitForHydration(page) : Promise.resolve())
     // Codes are unique per institution, and a CI retry runs on the same server.
