@@ -70,6 +70,8 @@ export const PERMISSIONS = {
   'institution.requireSecondFactor': ['administrator'],
   // A new institution comes from the operator's command line (`npm run latih`), never a page.
   'institution.create': ['system'],
+  // How long a staff / kiosk-officer session may stay idle (docs/decisions/019).
+  'institution.configureSessions': ['administrator'],
   'audit.read': ['administrator'],
   // The deployment's job queue (failed mails and jobs, retry): not per institution (docs/decisions/014).
   'jobs.manage': ['administrator'],
