@@ -9,6 +9,7 @@ import { seedDemo } from './db/seed'
 import { createLocalStorage, type FileStorage } from './storage'
 import { importRegions } from './regions/importRegions'
 import { lockPgliteDir } from './pgliteLock'
+import { scheduleSessionPurge } from './auth/purgeSessionsJob'
 
 export interface Runtime {
   database: Database
@@ -55,6 +56,8 @@ async function boot(): Promise<Runtime> {
   }
 
   const deps = { db, mailer, now: () => new Date() }
+  // The recurring purge of expired and idle sessions (docs/decisions/019).
+  if (config.JOB_WORKER) await scheduleSessionPurge(db, new Date())
   // Transactional mail and every other job in one worker; announcement mail in its own
   // loops (one per bulk connection), paced by the mailer, so it never holds the first up.
   const workers = config.JOB_WORKER

@@ -1,8 +1,9 @@
 import { createCookie, redirect } from 'react-router'
 import type { Actor } from '../../server/auth/actor'
-import { actorForSession, createSession, deleteSession, SESSION_DAYS } from '../../server/auth/sessions'
+import { createSession, deleteSession, resolveSession, SESSION_DAYS } from '../../server/auth/sessions'
 import { runtime } from '../../server/runtime'
 import { publicOrigin } from '../../server/links'
+import { IDLE_SIGN_IN_PARAM, IDLE_SIGN_IN_VALUE } from './sessionEnded'
 
 // The session cookie: HttpOnly, SameSite=Lax (our forms post same-site; React Router
 // also rejects cross-origin form posts), Secure when the site's public address is
@@ -29,6 +30,8 @@ async function tokenOf(request: Request): Promise<string | null> {
 
 /** The signed-in actor, or null. Memoised per request. */
 const cache = new WeakMap<Request, Promise<Actor | null>>()
+/** Requests whose session has just ended for inactivity (docs/decisions/019). */
+const endedIdle = new WeakSet<Request>()
 export function getActor(request: Request): Promise<Actor | null> {
   let pending = cache.get(request)
   if (!pending) {
@@ -36,21 +39,29 @@ export function getActor(request: Request): Promise<Actor | null> {
       const token = await tokenOf(request)
       if (!token) return null
       const { db } = await runtime()
-      return actorForSession(db, token, new Date())
+      const state = await resolveSession(db, token, new Date())
+      if (state.status === 'idle') endedIdle.add(request)
+      return state.status === 'active' ? state.actor : null
     })()
     cache.set(request, pending)
   }
   return pending
 }
 
-function signInRedirect(request: Request): never {
+
+async function signInRedirect(request: Request): Promise<Response> {
   const url = new URL(request.url)
-  throw redirect(`/masuk?ke=${encodeURIComponent(url.pathname + url.search)}`)
+  const back = `/masuk?ke=${encodeURIComponent(url.pathname + url.search)}`
+  if (!endedIdle.has(request)) return redirect(back)
+  // The session ended for inactivity: say so at sign-in, and drop the dead cookie.
+  return redirect(`${back}&${IDLE_SIGN_IN_PARAM}=${IDLE_SIGN_IN_VALUE}`, {
+    headers: { 'Set-Cookie': await sessionCookie(request).serialize('', { maxAge: 0 }) },
+  })
 }
 
 export async function requireActor(request: Request): Promise<Actor> {
   const actor = await getActor(request)
-  if (!actor) signInRedirect(request)
+  if (!actor) throw await signInRedirect(request)
   return actor
 }
 
@@ -66,13 +77,17 @@ export async function requireStaff(request: Request): Promise<Actor> {
   return actor
 }
 
-/** Start a session and return the Set-Cookie header value. */
-export async function startSession(request: Request, userId: string): Promise<string> {
+/**
+ * Start a session and return the Set-Cookie header value. `address` (the client's, from
+ * the route's context) is kept only as its network, for the list of one's sessions.
+ */
+export async function startSession(request: Request, userId: string, address?: string | null): Promise<string> {
   const { db } = await runtime()
   const { token } = await createSession(db, {
     userId,
     now: new Date(),
     userAgent: request.headers.get('User-Agent'),
+    address,
   })
   return sessionCookie(request).serialize(token)
 }

@@ -5,6 +5,7 @@ import { UseCaseError } from '../../server/errors'
 import { getActor } from '../lib/session.server'
 import { answersFromForm } from './asesmen.server'
 import { contextOf } from '../lib/context.server'
+import { requireSameOrigin } from '../lib/sameOrigin.server'
 
 /**
  * The background save of the question pages (with JavaScript): POST attemptId and
@@ -12,6 +13,8 @@ import { contextOf } from '../lib/context.server'
  * saves the same answers on "Simpan & lanjut".
  */
 export async function action({ request }: Route.ActionArgs) {
+  // A resource route: React Router's own Origin check does not cover it.
+  requireSameOrigin(request)
   const actor = await getActor(request)
   if (!actor) return data({ ok: false, message: 'Sesi Anda berakhir. Masuk lagi untuk melanjutkan; jawaban yang sudah tersimpan tetap ada.' }, { status: 401 })
   const formData = await request.formData()

@@ -5,6 +5,7 @@ import { parseForm, readFormData, useCaseFailure } from '../lib/forms.server'
 import { endSession, getActor, safeRedirectTarget, startSession } from '../lib/session.server'
 import { defineText, useText } from '../i18n/text'
 import { Field, FormErrors } from '../ui/form'
+import { SessionEndedNotice } from '../ui/SessionEndedNotice'
 import { clientAddress } from './masuk.server'
 import { signIn } from '../../server/accounts/signIn'
 import { systemContext } from '../lib/context.server'
@@ -49,7 +50,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   // Whoever was signed in on this browser before is signed out first.
   await endSession(request)
   return redirect(homeOf(account.kind, formData.get('ke')), {
-    headers: { 'Set-Cookie': await startSession(request, account.userId) },
+    headers: { 'Set-Cookie': await startSession(request, account.userId, clientAddress(context)) },
   })
 }
 
@@ -92,6 +93,7 @@ export default function SignIn({ loaderData, actionData }: Route.ComponentProps)
     <>
       <h1>{t.title}</h1>
       <p>{t.lead}</p>
+      <SessionEndedNotice />
       <FormErrors state={actionData} title={t.errors} />
       {/* A refused sign-in says what to do: wait, or reset the password (decision 018). */}
       {actionData?.errors?.[''] ? (

@@ -15,6 +15,8 @@ export interface Actor {
   displayName: string
   roles: ReadonlyArray<{ institutionId: string; role: StaffRole }>
   assisted?: { sessionId: string; candidateId: string; institutionId: string }
+  /** The sign-in session (auth_session.id) this request came with, when it came from one. */
+  authSessionId?: string
 }
 
 /** Background jobs and start-up seeding act as the system. */

@@ -67,6 +67,8 @@ export async function ensureAssistedSession(
       candidateId: input.candidateId,
       institutionId: input.institutionId,
       startedAt: now,
+      // It ends with the officer's sign-in session (server/auth/sessions.ts).
+      authSessionId: officer.authSessionId ?? null,
     })
     .returning({ id: assistedSession.id })
   await recordAudit(tx, officer, now, {
