@@ -10,6 +10,8 @@ import { InvalidLinkError } from '../../server/accounts/invalidLink'
 import { inspectPasswordLink } from '../../server/accounts/inspectPasswordLink'
 import { resetPassword } from '../../server/accounts/resetPassword'
 import { systemContext } from '../lib/context.server'
+import { beginSecondFactor } from '../../server/accounts/secondFactorChallenge'
+import { redirectToSecondFactor } from '../lib/secondFactor.server'
 
 const SetPasswordForm = z.object({
   token: z.string().default(''),
@@ -42,6 +44,15 @@ export async function action({ request }: Route.ActionArgs) {
     }
     return useCaseFailure(formData, error)
   }
+  // A new password does not skip the second factor (decision 020): the code page, or
+  // enrolment where the institution requires it, comes before the session.
+  let pending: Awaited<ReturnType<typeof beginSecondFactor>>
+  try {
+    pending = await beginSecondFactor(ctx, account.userId)
+  } catch (error) {
+    return useCaseFailure(formData, error)
+  }
+  if (pending) return redirectToSecondFactor(request, pending, null)
   await endSession(request)
   return redirect(account.kind === 'staff' ? '/staf' : '/aktivitas', {
     headers: { 'Set-Cookie': await startSession(request, account.userId) },

@@ -4,6 +4,9 @@ import { defineText, useText } from '../i18n/text'
 import { getStaffHome } from '../../server/accounts/getStaffHome'
 import type { StaffRole } from '../../server/auth/actor'
 import { staffContext } from '../lib/context.server'
+import { mayUseSecondFactor } from '../../server/accounts/secondFactor'
+import { getSecondFactorOverview } from '../../server/accounts/secondFactorEnrolment'
+import { hasRole } from '../../server/auth/permissions'
 
 export function meta() {
   return [{ title: 'Beranda staf — Latih BPVP Kendari' }]
@@ -11,8 +14,11 @@ export function meta() {
 
 // Candidates are sent to /aktivitas by staffContext.
 export async function loader({ request }: Route.LoaderArgs) {
-  const { ctx } = await staffContext(request)
-  return getStaffHome(ctx)
+  const { actor, ctx } = await staffContext(request)
+  const home = await getStaffHome(ctx)
+  // Administrators and the committee see whether their second factor is on (decision 020).
+  const secondFactor = mayUseSecondFactor(actor) ? (await getSecondFactorOverview(ctx, {})).enabled : null
+  return { ...home, secondFactor, isAdministrator: hasRole(actor, 'administrator') }
 }
 
 const text = defineText({
@@ -42,6 +48,11 @@ const text = defineText({
     interviewer: 'Pewawancara',
     organiser: 'Penyelenggara',
     and: 'dan',
+    security: 'Keamanan akun',
+    secondFactor: 'Verifikasi dua langkah',
+    secondFactorOn: 'Aktif: setiap kali masuk, Anda memasukkan kode dari aplikasi autentikator.',
+    secondFactorOff: 'Belum aktif. Aktifkan agar akun Anda tidak bisa dibuka hanya dengan kata sandi.',
+    requireSecondFactor: 'Wajibkan verifikasi dua langkah di lembaga',
   },
   en: {
     greeting: 'Welcome, {name}',
@@ -69,6 +80,11 @@ const text = defineText({
     interviewer: 'Interviewer',
     organiser: 'Organiser',
     and: 'and',
+    security: 'Account security',
+    secondFactor: 'Two-step verification',
+    secondFactorOn: 'On: each time you sign in, you enter a code from an authenticator app.',
+    secondFactorOff: 'Not on yet. Turn it on so that a password alone cannot open your account.',
+    requireSecondFactor: 'Require two-step verification in the institution',
   },
 })
 
@@ -106,6 +122,22 @@ export default function StaffHome({ loaderData }: Route.ComponentProps) {
           </li>
         ))}
       </ul>
+      {loaderData.secondFactor !== null ? (
+        <>
+          <h2>{t.security}</h2>
+          <article className="card">
+            <h3>
+              <Link to="/akun/dua-langkah">{t.secondFactor}</Link>
+            </h3>
+            <p>{loaderData.secondFactor ? t.secondFactorOn : t.secondFactorOff}</p>
+            {loaderData.isAdministrator ? (
+              <p>
+                <Link to="/admin/verifikasi-dua-langkah">{t.requireSecondFactor}</Link>
+              </p>
+            ) : null}
+          </article>
+        </>
+      ) : null}
     </>
   )
 }

@@ -98,6 +98,18 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   { module: 'atur-sandi.tsx', url: () => '/atur-sandi?token=palsu', expect: everyone(200), note: 'says the link is invalid' },
   { module: 'verifikasi-email.tsx', url: () => '/verifikasi-email?token=palsu', expect: everyone(200), note: 'says the link is invalid' },
   { module: 'keluar.tsx', url: () => '/keluar', expect: everyone('→/') },
+  {
+    module: 'masuk_.kode.tsx',
+    url: () => '/masuk/kode',
+    expect: answers('→/staf', { anonymous: 200, candidate: '→/aktivitas' }),
+    note: 'without a pending challenge it says so and links to sign-in (decision 020)',
+  },
+  {
+    module: 'akun.dua-langkah.tsx',
+    url: () => '/akun/dua-langkah',
+    expect: staffPage({ administrator: 200, selectionCommittee: 200 }),
+    note: 'one’s own second factor: administrators and the committee (decision 020)',
+  },
   { module: 'kirim-ulang-verifikasi.tsx', url: () => '/kirim-ulang-verifikasi', expect: candidatePage() },
 
   // ---------------------------------------------------------------- the candidate's pages
@@ -406,6 +418,7 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   },
   { module: 'admin.staf._index.tsx', url: () => '/admin/staf', expect: adminPage() },
   { module: 'admin.staf.undang.tsx', url: () => '/admin/staf/undang', expect: adminPage() },
+  { module: 'admin.verifikasi-dua-langkah.tsx', url: () => '/admin/verifikasi-dua-langkah', expect: adminPage() },
   {
     module: 'admin.staf.$userId.tsx',
     url: () => `/admin/staf/${UNKNOWN_ID}`,
