@@ -70,7 +70,12 @@ function localSecretFile(dir: string): string {
   const file = join(dir, '.secret')
   if (!existsSync(file)) {
     mkdirSync(dir, { recursive: true, mode: 0o700 })
-    writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' })
+    try {
+      writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' })
+    } catch (error) {
+      // Another process (the CLI beside a starting server) made it first: read theirs.
+      if ((error as { code?: string }).code !== 'EEXIST') throw error
+    }
   } else if ((statSync(file).mode & 0o077) !== 0) {
     // A key file from before (or copied with a loose mode): readable by the server's user only.
     chmodSync(file, 0o600)
