@@ -25,6 +25,7 @@ const text = defineText({
     education: 'Pendidikan',
     other: 'Lainnya',
     documents: 'Dokumen',
+    myData: 'Data saya',
     mismatch: 'Data NIK dan profil tidak cocok',
     mismatchHelp: 'Data tetap tersimpan. Jika NIK atau data Anda keliru, perbaiki di bagian Identitas.',
     fixIdentity: 'Perbaiki identitas',
@@ -37,6 +38,7 @@ const text = defineText({
     education: 'Education',
     other: 'Other',
     documents: 'Documents',
+    myData: 'My data',
     mismatch: 'Your NIK and profile do not match',
     mismatchHelp: 'Your data is saved. If the NIK or your details are wrong, correct them under Identity.',
     fixIdentity: 'Correct identity',
@@ -50,6 +52,7 @@ const LINKS = [
   { to: '/profil/pendidikan', key: 'education', end: false },
   { to: '/profil/lainnya', key: 'other', end: false },
   { to: '/profil/dokumen', key: 'documents', end: false },
+  { to: '/profil/data-saya', key: 'myData', end: false },
 ] as const
 
 export default function ProfileLayout({ loaderData }: Route.ComponentProps) {

@@ -17,6 +17,7 @@ const text = defineText({
     banks: 'Bank soal',
     staffPage: 'Staf',
     jobs: 'Antrean',
+    closures: 'Penutupan akun',
     kiosk: 'Kios',
     nav: 'Navigasi utama',
     language: 'Bahasa',
@@ -41,6 +42,7 @@ const text = defineText({
     banks: 'Question banks',
     staffPage: 'Staff',
     jobs: 'Job queue',
+    closures: 'Account closure',
     kiosk: 'Kiosk',
     nav: 'Main navigation',
     language: 'Language',
@@ -119,6 +121,11 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
                 {user.roles.includes('administrator') ? (
                   <li>
                     <NavLink to="/admin/antrean">{t.jobs}</NavLink>
+                  </li>
+                ) : null}
+                {user.roles.includes('administrator') ? (
+                  <li>
+                    <NavLink to="/admin/penutupan-akun">{t.closures}</NavLink>
                   </li>
                 ) : null}
               </>

@@ -34,7 +34,8 @@ export type ClosureRequestView = typeof accountClosureRequest.$inferSelect
  */
 export async function requestAccountClosure(
   ctx: UseCaseContext,
-  input: z.input<typeof ClosureRequestInput>,
+  /** Form values as typed: parsed here, so a missing confirmation is a message at its field. */
+  input: { candidateId: string; reason?: unknown; confirm?: unknown },
 ): Promise<{ request: ClosureRequestView; created: boolean }> {
   const { candidateId, reason } = parseInput(ClosureRequestInput, input)
   authorize(ctx.actor, 'account.requestClosure', { candidateId })

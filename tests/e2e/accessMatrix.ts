@@ -121,6 +121,9 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   { module: 'profil.lainnya.tsx', url: () => '/profil/lainnya', expect: candidatePage() },
   { module: 'profil.dokumen.tsx', url: () => '/profil/dokumen', expect: candidatePage() },
   { module: 'profil.dokumen.$kind.tsx', url: () => '/profil/dokumen/ktp', expect: candidatePage(404), note: 'no KTP uploaded' },
+  { module: 'profil.data-saya.tsx', url: () => '/profil/data-saya', expect: candidatePage(), note: 'download and closure request (decision 023)' },
+  { module: 'profil.data-saya[.]json.ts', url: () => '/profil/data-saya.json', expect: candidatePage(), note: 'the candidate’s own data; only themself, never staff (decision 023)' },
+  { module: 'profil.data-saya[.]pdf.ts', url: () => '/profil/data-saya.pdf', expect: candidatePage() },
   { module: 'aktivitas._index.tsx', url: () => '/aktivitas', expect: candidatePage() },
   { module: 'aktivitas.$registrationId._index.tsx', url: (i) => `/aktivitas/${i.registrationId}`, expect: candidatePage() },
   {
@@ -393,6 +396,7 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   // ---------------------------------------------------------------- administrator
   { module: 'admin.program._index.tsx', url: () => '/admin/program', expect: adminPage() },
   { module: 'admin.antrean.tsx', url: () => '/admin/antrean', expect: adminPage(), note: 'failed jobs of the whole deployment, recipients masked' },
+  { module: 'admin.penutupan-akun.tsx', url: () => '/admin/penutupan-akun', expect: adminPage(), note: 'account closure requests of the whole deployment, e-mails masked (decision 023)' },
   { module: 'admin.program.baru.tsx', url: () => '/admin/program/baru', expect: adminPage() },
   { module: 'admin.program.$programmeId._index.tsx', url: (i) => `/admin/program/${i.programmeId}`, expect: adminPage() },
   { module: 'admin.program.$programmeId._index.tsx', url: () => `/admin/program/${UNKNOWN_ID}`, expect: adminPage(404) },
