@@ -53,6 +53,7 @@ const text = defineText({
     secondFactorOn: 'Aktif: setiap kali masuk, Anda memasukkan kode dari aplikasi autentikator.',
     secondFactorOff: 'Belum aktif. Aktifkan agar akun Anda tidak bisa dibuka hanya dengan kata sandi.',
     requireSecondFactor: 'Wajibkan verifikasi dua langkah di lembaga',
+    sessionSecurity: 'Batas tidak aktif sesi staf dan petugas kios',
   },
   en: {
     greeting: 'Welcome, {name}',
@@ -85,6 +86,7 @@ const text = defineText({
     secondFactorOn: 'On: each time you sign in, you enter a code from an authenticator app.',
     secondFactorOff: 'Not on yet. Turn it on so that a password alone cannot open your account.',
     requireSecondFactor: 'Require two-step verification in the institution',
+    sessionSecurity: 'Idle periods of staff and kiosk-officer sessions',
   },
 })
 
@@ -133,6 +135,11 @@ export default function StaffHome({ loaderData }: Route.ComponentProps) {
             {loaderData.isAdministrator ? (
               <p>
                 <Link to="/admin/verifikasi-dua-langkah">{t.requireSecondFactor}</Link>
+              </p>
+            ) : null}
+            {loaderData.isAdministrator ? (
+              <p>
+                <Link to="/admin/keamanan">{t.sessionSecurity}</Link>
               </p>
             ) : null}
           </article>

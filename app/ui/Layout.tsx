@@ -12,6 +12,7 @@ const text = defineText({
     signIn: 'Masuk',
     signUp: 'Daftar akun',
     signOut: 'Keluar',
+    sessions: 'Sesi masuk',
     staff: 'Beranda staf',
     admin: 'Program & gelombang',
     banks: 'Bank soal',
@@ -37,6 +38,7 @@ const text = defineText({
     signIn: 'Sign in',
     signUp: 'Create account',
     signOut: 'Sign out',
+    sessions: 'Sessions',
     staff: 'Staff home',
     admin: 'Programmes & batches',
     banks: 'Question banks',
@@ -129,6 +131,11 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
                   </li>
                 ) : null}
               </>
+            ) : null}
+            {user ? (
+              <li>
+                <NavLink to="/akun/sesi">{t.sessions}</NavLink>
+              </li>
             ) : null}
             {user ? (
               <li>

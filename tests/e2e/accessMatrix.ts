@@ -111,6 +111,12 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
     note: 'one’s own second factor: administrators and the committee (decision 020)',
   },
   { module: 'kirim-ulang-verifikasi.tsx', url: () => '/kirim-ulang-verifikasi', expect: candidatePage() },
+  {
+    module: 'akun.sesi.tsx',
+    url: () => '/akun/sesi',
+    expect: answers(200, { anonymous: 'sign-in' }),
+    note: 'one’s own sign-in sessions, candidate or staff; posts end only one’s own (decision 019)',
+  },
 
   // ---------------------------------------------------------------- the candidate's pages
   { module: 'profil.tsx', url: () => '/profil', expect: candidatePage() },
@@ -423,6 +429,7 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   { module: 'admin.staf._index.tsx', url: () => '/admin/staf', expect: adminPage() },
   { module: 'admin.staf.undang.tsx', url: () => '/admin/staf/undang', expect: adminPage() },
   { module: 'admin.verifikasi-dua-langkah.tsx', url: () => '/admin/verifikasi-dua-langkah', expect: adminPage() },
+  { module: 'admin.keamanan.tsx', url: () => '/admin/keamanan', expect: adminPage(), note: 'idle periods of staff and kiosk sessions (decision 019)' },
   {
     module: 'admin.staf.$userId.tsx',
     url: () => `/admin/staf/${UNKNOWN_ID}`,
