@@ -24,6 +24,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     panel,
     finished: !panel && url.searchParams.get('selesai') === '1',
     created: !!panel && url.searchParams.get('akun') === 'baru',
+    reassigned: !!panel && url.searchParams.get('akun') === 'dialihkan',
   }
 }
 
@@ -73,6 +74,12 @@ const text = defineText({
     notVerified: 'Belum diverifikasi',
     checkKtp: 'Pastikan nama dan tanggal lahir sama dengan KTP asli sebelum memulai.',
     start: 'Mulai sesi bantuan',
+    notTheirsTitle: 'Akun ini bukan milik orang di depan Anda?',
+    notTheirsHint:
+      'Jika nama atau tanggal lahir akun ini tidak cocok dengan KTP asli orang di depan Anda, NIK-nya mungkin dipakai orang lain. Setelah memeriksa KTP asli, Anda dapat mengalihkan NIK kepadanya.',
+    notTheirs: 'NIK ini milik orang yang ada di depan saya',
+    reassigned:
+      'NIK telah dialihkan: akun lama dikunci dan diberi tahu. Akun baru dibuat; e-mail berisi tautan untuk membuat kata sandi telah dikirim ke {email}.',
     notFoundTitle: 'NIK tidak ditemukan',
     notFound: 'Belum ada akun Latih dengan NIK ini. Periksa sekali lagi dengan KTP; jika sudah benar, buatkan akun.',
     create: 'Buat akun untuk calon peserta ini',
@@ -134,6 +141,12 @@ const text = defineText({
     notVerified: 'Not verified',
     checkKtp: 'Make sure the name and date of birth match the original ID card before you start.',
     start: 'Start assistance session',
+    notTheirsTitle: 'Not the account of the person in front of you?',
+    notTheirsHint:
+      'If this account’s name or date of birth does not match the original ID card of the person in front of you, someone else may be using their NIK. After checking the original ID card, you can reassign the NIK to them.',
+    notTheirs: 'This NIK belongs to the person in front of me',
+    reassigned:
+      'The NIK was reassigned: the old account is locked and was told. A new account was created; an e-mail with a link to create a password was sent to {email}.',
     notFoundTitle: 'NIK not found',
     notFound: 'There is no Latih account with this NIK. Check it once more against the ID card; if it is right, create an account.',
     create: 'Create an account for this candidate',
@@ -173,7 +186,7 @@ type Panel = NonNullable<Route.ComponentProps['loaderData']['panel']>
 
 export default function Kiosk({ loaderData, actionData }: Route.ComponentProps) {
   return loaderData.panel ? (
-    <AssistedPanel panel={loaderData.panel} created={loaderData.created} />
+    <AssistedPanel panel={loaderData.panel} created={loaderData.created} reassigned={loaderData.reassigned} />
   ) : (
     <Search finished={loaderData.finished} actionData={actionData} />
   )
@@ -255,6 +268,18 @@ function Search({ finished, actionData }: { finished: boolean; actionData: Route
               </button>
             </div>
           </Form>
+          <h3>{t.notTheirsTitle}</h3>
+          <p className="hint">{t.notTheirsHint}</p>
+          {/* A POST: the whole NIK must not stay in the shared desk's browser history. */}
+          <Form method="post" action="/kios/alih-nik">
+            <input type="hidden" name="intent" value="prefill" />
+            <input type="hidden" name="holderId" value={result.match.candidateId} />
+            <input type="hidden" name="searchToken" value={result.match.startToken} />
+            <input type="hidden" name="nik" value={result.nik} />
+            <button type="submit" className="link-button">
+              {t.notTheirs}
+            </button>
+          </Form>
         </section>
       ) : null}
 
@@ -285,7 +310,7 @@ function StatusBadge({ ok, yes, no }: { ok: boolean; yes: string; no: string }) 
   return <span className={`badge ${ok ? 'badge-ok' : 'badge-warn'}`}>{ok ? yes : no}</span>
 }
 
-function AssistedPanel({ panel, created }: { panel: Panel; created: boolean }) {
+function AssistedPanel({ panel, created, reassigned }: { panel: Panel; created: boolean; reassigned: boolean }) {
   const t = useText(text)
   const f = useFormat()
   const locale = useLocale()
@@ -297,6 +322,7 @@ function AssistedPanel({ panel, created }: { panel: Panel; created: boolean }) {
     <>
       <h1>{t.sessionTitle}</h1>
       {created ? <Notice kind="success">{fill(t.created, { email: panel.emailMasked })}</Notice> : null}
+      {reassigned ? <Notice kind="success">{fill(t.reassigned, { email: panel.emailMasked })}</Notice> : null}
 
       <section className="card" aria-labelledby="kiosk-candidate">
         <h2 id="kiosk-candidate">{panel.fullName}</h2>

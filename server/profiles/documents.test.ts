@@ -198,7 +198,8 @@ describe('profile documents', async () => {
     })
 
     it('staff of the centre where the candidate registered may read it, and the read is audited', async () => {
-      const { user, ctx } = await staffCtx(['selection_committee'], kdi.id)
+      // The KTP: administrators only among staff (docs/decisions/022; documentAccess.test.ts).
+      const { user, ctx } = await staffCtx(['administrator'], kdi.id)
       const file = await readDocument(ctx, { candidateId: owner.user.id, kind: 'ktp', storage })
       expect(Buffer.from(file.bytes).equals(STORED_PDF)).toBe(true)
       const audits = (await readAudits()).filter((a) => a.actorId === user.id)

@@ -148,14 +148,14 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   {
     module: 'aktivitas.$registrationId.tanda-pendaftaran.tsx',
     url: (i) => `/aktivitas/${i.registrationId}/tanda-pendaftaran`,
-    expect: answers(200, { anonymous: 'sign-in' }),
-    note: "the receipt is for whoever may read the registration: its candidate and the institution's staff",
+    expect: candidatePage(),
+    note: 'the receipt is its candidate\'s, or printed by the kiosk officer assisting them; other staff are sent home (docs/decisions/022)',
   },
   {
     module: 'aktivitas.$registrationId.tanda-pendaftaran.tsx',
     url: (i) => `/aktivitas/${i.otherRegistrationId}/tanda-pendaftaran`,
-    expect: answers(200, { anonymous: 'sign-in', candidate: 403 }),
-    note: "another candidate's receipt",
+    expect: candidatePage(403),
+    note: "another candidate's receipt: no staff role downloads it outside an assisted session (docs/decisions/022)",
   },
   {
     module: 'aktivitas.$registrationId.wawancara.tsx',
@@ -204,6 +204,12 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   { module: 'kios._index.tsx', url: () => '/kios', expect: staffPage({ kioskOfficer: 200 }) },
   { module: 'kios.akun-baru.tsx', url: () => '/kios/akun-baru', expect: staffPage({ kioskOfficer: 200 }) },
   { module: 'kios.mulai.tsx', url: () => '/kios/mulai', expect: everyone('→/kios') },
+  {
+    module: 'kios.alih-nik.tsx',
+    url: () => '/kios/alih-nik',
+    expect: everyone('→/kios'),
+    note: 'only from a NIK search result (a POST with its signed token); a GET goes back to the search',
+  },
   { module: 'kios.akhiri.tsx', url: () => '/kios/akhiri', expect: everyone('→/kios') },
   { module: 'kios.daftar-ulang._index.tsx', url: () => '/kios/daftar-ulang', expect: staffPage({ kioskOfficer: 200 }) },
   {
