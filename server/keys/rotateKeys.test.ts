@@ -86,6 +86,11 @@ describe('personal data at rest and key rotation', async () => {
         sql`insert into second_factor (user_id, secret_encrypted, created_at) values (${users[1]!}::uuid, ${encrypt('JBSWY3DPEHPK3PXP', 'totp-secret')}, ${NOW})`,
       )
     }
+    // Two profiles whose NIK was released (reassigned at the kiosk, decision 022): an empty
+    // ciphertext and a marker instead of a keyed hash, which rotation must leave alone.
+    for (const userId of [users[5]!, users[6]!]) {
+      await db.update(candidateProfile).set({ nikCiphertext: encrypt(''), nikHash: `released:${userId}` }).where(eq(candidateProfile.userId, userId))
+    }
     await storage.put('documents/calon-1/ktp.jpg', new Uint8Array(SCAN))
     await storage.put('documents/calon-2/foto.png', new Uint8Array(SCAN))
     const receipt = sign('KDI-2026-0001', 'receipt')
@@ -129,7 +134,12 @@ describe('personal data at rest and key rotation', async () => {
 
     // The new secret alone now reads everything, and the NIK look-up finds each candidate.
     setDeploymentSecretForTests(NEW_SECRET)
-    for (const [i, nik] of niks.entries()) {
+    for (const userId of [users[5]!, users[6]!]) {
+      const [released] = await db.select().from(candidateProfile).where(eq(candidateProfile.userId, userId))
+      expect(released).toMatchObject({ nikHash: `released:${userId}` })
+      expect(decrypt(released!.nikCiphertext)).toBe('')
+    }
+    for (const [i, nik] of niks.slice(0, 5).entries()) {
       expect((await findAccountByNik(db, nik))?.id).toBe(users[i])
       const [row] = await db.select().from(candidateProfile).where(eq(candidateProfile.userId, users[i]!))
       expect(row!.nikHash).toBe(keyedHash(nik))

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { SYSTEM } from '../auth/actor'
-import { currentValuePrefix, decrypt, deploymentKeyIds, encrypt, keyedHash } from '../auth/crypto'
+import { currentValuePrefix, decrypt, deploymentKeyIds, encrypt, keyedHash, keyedHashes } from '../auth/crypto'
 import { recordAudit } from '../audit'
 import { queryRows, type Db } from '../db/client'
 import { rotateLocalFiles, type RotateFilesResult } from '../storage'
@@ -71,9 +71,9 @@ async function rotateColumn(db: Db, c: EncryptedColumn, batchSize: number, log?:
   const prefix = `${currentValuePrefix()}%`
   let after: string | null = null
   for (;;) {
-    const rows: Array<{ k: string; v: string }> = await queryRows<{ k: string; v: string }>(
+    const rows: Array<{ k: string; v: string; h: string | null }> = await queryRows<{ k: string; v: string; h: string | null }>(
       db,
-      sql`select ${ident(c.key)}::text as k, ${ident(c.column)} as v from ${ident(c.table)}
+      sql`select ${ident(c.key)}::text as k, ${ident(c.column)} as v, ${c.hash ? ident(c.hash.column) : sql`null`} as h from ${ident(c.table)}
           where ${ident(c.column)} is not null and ${ident(c.column)} not like ${prefix}
           ${after === null ? sql`` : sql`and ${ident(c.key)} > ${after}::uuid`}
           order by ${ident(c.key)} limit ${batchSize}`,
@@ -91,7 +91,10 @@ async function rotateColumn(db: Db, c: EncryptedColumn, batchSize: number, log?:
             result.unreadable.push(row.k)
             continue
           }
-          const hash = c.hash ? sql`, ${ident(c.hash.column)} = ${keyedHash(plain, c.hash.purpose)}` : sql``
+          // The hash is recomputed where it is the keyed hash of this value under a key of the
+          // ring; anything else there (a marker such as a released NIK's) is left as it is.
+          const rehash = c.hash && row.h !== null && keyedHashes(plain, c.hash.purpose).includes(row.h)
+          const hash = c.hash && rehash ? sql`, ${ident(c.hash.column)} = ${keyedHash(plain, c.hash.purpose)}` : sql``
           // Only if unchanged since it was read: a value the app rewrote meanwhile is already current.
           const updated = await queryRows(
             tx,
