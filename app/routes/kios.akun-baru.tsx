@@ -5,6 +5,7 @@ import { createCandidateOnBehalf } from '../../server/kiosk/createCandidateOnBeh
 import { parseForm, useCaseFailure } from '../lib/forms.server'
 import { defineText, useText } from '../i18n/text'
 import { Field, FormErrors } from '../ui/form'
+import { ConsentField } from '../ui/ConsentField'
 import { requireKioskOfficer } from './kios.server'
 
 export function meta() {
@@ -26,6 +27,7 @@ const CreateSchema = z.object({
   fullName: z.string().default(''),
   email: z.string().default(''),
   phone: z.string().default(''),
+  noticeShown: z.string().optional(),
 })
 
 export async function action({ request }: Route.ActionArgs) {
@@ -61,6 +63,9 @@ const text = defineText({
     submit: 'Buat akun dan mulai sesi bantuan',
     submitting: 'Membuat akun…',
     back: 'Kembali ke pencarian NIK',
+    noticeShown: 'Calon peserta sudah melihat Pemberitahuan Privasi dan menyetujuinya.',
+    noticeHint: 'Tunjukkan halaman ini di layar atau lembar cetaknya sebelum membuat akun:',
+    noticeLink: 'Pemberitahuan Privasi',
   },
   en: {
     title: 'Create an account for a candidate',
@@ -76,6 +81,9 @@ const text = defineText({
     submit: 'Create the account and start assisting',
     submitting: 'Creating the account…',
     back: 'Back to the NIK search',
+    noticeShown: 'The candidate was shown the Privacy Notice and agreed to it.',
+    noticeHint: 'Show this page on screen or its printout before creating the account:',
+    noticeLink: 'Privacy Notice',
   },
 })
 
@@ -103,6 +111,7 @@ export default function KioskNewAccount({ loaderData, actionData }: Route.Compon
         <Field name="fullName" label={t.fullName} state={actionData} autoCapitalize="words" spellCheck={false} required />
         <Field name="email" type="email" label={t.email} hint={t.emailHint} state={actionData} spellCheck={false} required />
         <Field name="phone" type="tel" label={t.phone} hint={t.phoneHint} state={actionData} inputMode="tel" required />
+        <ConsentField name="noticeShown" label={t.noticeShown} hint={t.noticeHint} linkText={t.noticeLink} state={actionData} />
         <div className="actions">
           <button type="submit" className="primary" disabled={busy}>
             {busy ? t.submitting : t.submit}

@@ -141,7 +141,7 @@ describe('signUpCandidate', async () => {
     const withName = await expectFailure(signUpCandidate(ctx(), form({ password: 'Nurhayati#2026', passwordConfirm: 'Nurhayati#2026' })))
     expect(withName.fieldErrors.password).toContain('Kata sandi tidak boleh memuat nama Anda.')
     const missing = await expectFailure(signUpCandidate(ctx(), {} as SignUpInput))
-    expect(Object.keys(missing.fieldErrors).sort()).toEqual(['consent', 'email', 'fullName', 'nik', 'password', 'passwordConfirm', 'phone'])
+    expect(Object.keys(missing.fieldErrors).sort()).toEqual(['email', 'fullName', 'nik', 'password', 'passwordConfirm', 'phone'])
     expect(await counts()).toEqual(before)
   })
 

@@ -48,6 +48,7 @@ describe('createCandidateOnBehalf', async () => {
       fullName: '  Wa Ode   Nurhayati ',
       email: ' WaOde.Nur@Gmail.com ',
       phone: '0812-3456-7001',
+      noticeShown: 'ya',
     })
     expect(result).toMatchObject({ created: true, emailMasked: 'w***@gmail.com' })
     const candidateId = result.candidateId
@@ -117,6 +118,7 @@ describe('createCandidateOnBehalf', async () => {
       fullName: '   ',
       email: 'bukan-email',
       phone: '021-555',
+      noticeShown: 'ya',
     })
     await expect(attempt).rejects.toBeInstanceOf(ValidationError)
     const error = (await attempt.catch((e: unknown) => e)) as ValidationError
@@ -133,6 +135,7 @@ describe('createCandidateOnBehalf', async () => {
         fullName: 'Andi 2',
         email: 'andi@contoh.test',
         phone: '081234567001',
+        noticeShown: 'ya',
       }),
     ).rejects.toMatchObject({ fieldErrors: { fullName: ['Nama lengkap tidak boleh berisi angka; tulis seperti pada KTP.'] } })
     expect(await counts()).toEqual(before)
@@ -146,6 +149,7 @@ describe('createCandidateOnBehalf', async () => {
       fullName: 'Muhammad Ikbal',
       email: 'ikbal@contoh.test',
       phone: '081234567005',
+      noticeShown: 'ya',
     }
     const first = await createCandidateOnBehalf(contextFor(database, officer, NOW), input)
     const before = await counts()
@@ -177,6 +181,7 @@ describe('createCandidateOnBehalf', async () => {
         fullName: 'Rahmat Hidayat',
         email,
         phone: `0812345670${String(round + 10).padStart(2, '0')}`,
+        noticeShown: 'ya',
       }
       const ctx = contextFor(database, officer, NOW)
       const [a, b] = await Promise.all([createCandidateOnBehalf(ctx, input), createCandidateOnBehalf(ctx, input)])
@@ -197,6 +202,7 @@ describe('createCandidateOnBehalf', async () => {
       fullName: 'Siti Rahmawati',
       email: 'siti.lain@contoh.test',
       phone: '081234567010',
+      noticeShown: 'ya',
     })
     await expect(byNik).rejects.toBeInstanceOf(ConflictError)
     await expect(byNik).rejects.toMatchObject({
@@ -208,6 +214,7 @@ describe('createCandidateOnBehalf', async () => {
       fullName: 'Siti Aminah',
       email: 'SITI@contoh.test',
       phone: '081234567011',
+      noticeShown: 'ya',
     })
     await expect(byEmail).rejects.toBeInstanceOf(ConflictError)
     await expect(byEmail).rejects.toMatchObject({ fieldErrors: { email: [expect.stringContaining('sudah dipakai')] } })
@@ -223,6 +230,7 @@ describe('createCandidateOnBehalf', async () => {
       fullName: 'Yusuf Tamrin',
       email: 'yusuf@contoh.test',
       phone: '081234567008',
+      noticeShown: 'ya',
     }
     await createCandidateOnBehalf(contextFor(database, officer, NOW), input)
     await endAssistedSession(contextFor(database, await reload(db, officer), later(1)))
@@ -250,6 +258,7 @@ describe('createCandidateOnBehalf', async () => {
         fullName: 'Nur Alam',
         email: 'nur.alam@contoh.test',
         phone: '081234567009',
+        noticeShown: 'ya',
       }),
     ).rejects.toThrow('Akhiri sesi bantuan untuk Siti Rahmawati terlebih dahulu.')
     expect(await counts()).toEqual(before)
@@ -262,6 +271,7 @@ describe('createCandidateOnBehalf', async () => {
       fullName: 'Dewi Sartika',
       email: 'dewi@contoh.test',
       phone: '081234567012',
+      noticeShown: 'ya',
     }
     const before = await counts()
     for (const actor of [candidateActor(siti.user), admin, otherOfficer]) {

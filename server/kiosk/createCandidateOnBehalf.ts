@@ -9,13 +9,14 @@ import { issueAccountToken } from '../auth/tokens'
 import type { Actor } from '../auth/actor'
 import type { UseCaseContext } from '../context'
 import type { Tx } from '../db/client'
-import { candidateProfile, institution, userAccount } from '../db/schema'
+import { candidateProfile, institution, privacyConsent, userAccount } from '../db/schema'
 import { ConflictError, ForbiddenError, ValidationError } from '../errors'
 import { renderMail } from '../mail/render'
 import { enqueueMail } from '../mail/sendMail'
 import { ensureAssistedSession, findOpenSession, finishOtherSessionFirst, retryOnUniqueViolation } from './assistedSessionStore'
 import { maskEmail } from './maskEmail'
 import { checkPersonName } from '../../domain/personName'
+import { isConsentGiven, KIOSK_NOTICE_REQUIRED, PRIVACY_NOTICE_VERSION } from '../privacy/notice'
 import { publicLink } from '../links'
 
 const Input = z.object({
@@ -24,6 +25,8 @@ const Input = z.object({
   fullName: z.string(),
   email: z.string(),
   phone: z.string(),
+  /** The officer's tick: the candidate was shown the privacy notice and agreed (decision 023). */
+  noticeShown: z.string().optional(),
 })
 
 /** A second submit of the same form within this window returns the first's account. */
@@ -78,7 +81,16 @@ export async function createCandidateOnBehalf(
   const officer = ctx.actor
   if (officer.kind !== 'staff') throw new ForbiddenError()
   const { institutionId } = parsedInput
-  const value = validateNewCandidate(parsedInput, ctx.now)
+  // The privacy notice's tick is checked with the other fields, so every message comes back at once.
+  const noticeError = isConsentGiven(parsedInput.noticeShown) ? null : KIOSK_NOTICE_REQUIRED
+  let value: NewCandidate
+  try {
+    value = validateNewCandidate(parsedInput, ctx.now)
+  } catch (error) {
+    if (noticeError && error instanceof ValidationError) throw new ValidationError({ ...error.fieldErrors, noticeShown: [noticeError] })
+    throw error
+  }
+  if (noticeError) throw new ValidationError({ noticeShown: [noticeError] })
   const nikHash = keyedHash(value.nik.nik)
 
   return retryOnUniqueViolation(() =>
@@ -121,6 +133,14 @@ export async function createCandidateOnBehalf(
         })
       }
       const { candidateId } = await insertCandidateOnBehalf(tx, officer, ctx.now, { institutionId, value, nikHash })
+      // The consent, as the officer confirmed it: shown the notice at the desk.
+      await tx.insert(privacyConsent).values({
+        userId: candidateId,
+        noticeVersion: PRIVACY_NOTICE_VERSION,
+        consentedAt: ctx.now,
+        channel: 'kiosk',
+        recordedBy: officer.userId,
+      })
       const session = await ensureAssistedSession(tx, officer, ctx.now, { institutionId, candidateId })
       return { candidateId, sessionId: session.sessionId, created: true, emailMasked: maskEmail(value.email) }
     }),

@@ -164,6 +164,7 @@ describe.each([HOST, `${HOST}/`, `${HOST}//`])('every mail, with PUBLIC_URL %s',
       fullName: 'Sitti Aminah',
       email: 'c2@contoh.test',
       phone: '081234567891',
+      noticeShown: 'ya',
     })
 
     const queued = await db.select({ id: job.id }).from(job).where(eq(job.name, 'mail.send'))

@@ -34,7 +34,7 @@ import { createLocalStorage } from '../storage'
 import { closedEmail, CLOSED_NAME, CLOSURE_REASON, completeAccountClosure } from './completeAccountClosure'
 import { exportPersonalData } from './exportPersonalData'
 import { listAccountClosures } from './listAccountClosures'
-import { CONSENT_REQUIRED, PRIVACY_NOTICE_VERSION, SELECTION_RECORD_RETENTION_YEARS } from './notice'
+import { CONSENT_REQUIRED, KIOSK_NOTICE_REQUIRED, PRIVACY_NOTICE_VERSION, SELECTION_RECORD_RETENTION_YEARS } from './notice'
 import { renderPersonalDataPdf } from './personalDataPdf'
 import { requestAccountClosure } from './requestAccountClosure'
 
@@ -82,6 +82,27 @@ describe('consent at sign-up (decision 023)', () => {
   })
 })
 
+describe('consent at the kiosk (decision 023)', () => {
+  const walkIn = () => ({ institutionId: world.kdi.id, nik: nextNik(), fullName: 'Wa Ode Hasna', email: `kios.${nextNik()}@contoh.test`, phone: '081234567892' })
+
+  it('the officer must tick that the notice was shown; its message joins the others and nothing is made', async () => {
+    const officer = await createOfficerActor(db, world.kdi.id)
+    const input = walkIn()
+    const error = await createCandidateOnBehalf(at(officer), input).catch((e: unknown) => e)
+    expect((error as ValidationError).fieldErrors).toEqual({ noticeShown: [KIOSK_NOTICE_REQUIRED] })
+    const both = await createCandidateOnBehalf(at(officer), { ...input, phone: '12' }).catch((e: unknown) => e)
+    expect(Object.keys((both as ValidationError).fieldErrors).sort()).toEqual(['noticeShown', 'phone'])
+    expect(await accountsWith(input.email)).toBe(0)
+  })
+
+  it('is recorded as shown at the kiosk, by that officer, with the notice version', async () => {
+    const officer = await createOfficerActor(db, world.kdi.id)
+    const { candidateId } = await createCandidateOnBehalf(at(officer), { ...walkIn(), noticeShown: 'ya' })
+    const consents = await db.select().from(privacyConsent).where(eq(privacyConsent.userId, candidateId))
+    expect(consents).toEqual([expect.objectContaining({ channel: 'kiosk', recordedBy: officer.userId, noticeVersion: PRIVACY_NOTICE_VERSION })])
+  })
+})
+
 describe('one rule for a name, at every entry', () => {
   const digits = 'Siti Rahma 2'
   const message = (checkPersonName(digits) as { ok: false; message: string }).message
@@ -114,7 +135,7 @@ describe('one rule for a name, at every entry', () => {
       email: `kios.${Date.now()}@contoh.test`,
       phone: '081234567891',
       noticeShown: 'ya',
-    } as Parameters<typeof createCandidateOnBehalf>[1]).catch((e: unknown) => e)
+    }).catch((e: unknown) => e)
     expect((error as ValidationError).fieldErrors.fullName).toEqual([message])
   })
 })

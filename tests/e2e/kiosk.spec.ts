@@ -69,6 +69,8 @@ test('a kiosk officer registers a walk-in, and the candidate takes over on their
       await page.getByLabel('Nama lengkap sesuai KTP').fill(walkIn.fullName)
       await page.getByLabel('E-mail calon peserta').fill(walkIn.email)
       await page.getByLabel('Nomor HP').fill(walkIn.phone)
+      // The officer confirms the walk-in was shown the privacy notice (decision 023).
+      await page.getByRole('checkbox', { name: /Pemberitahuan Privasi/ }).check()
       await page.getByRole('button', { name: 'Buat akun dan mulai sesi bantuan' }).click()
 
       await expect(page).toHaveURL(/\/kios\?akun=baru$/)

@@ -479,6 +479,7 @@ test('kiosk: a bad or taken NIK, bad contact details and a weak password are ref
       fullName: page.getByLabel('Nama lengkap sesuai KTP'),
       email: page.getByLabel('E-mail calon peserta'),
       phone: page.getByLabel('Nomor HP'),
+      notice: page.getByRole('checkbox', { name: /Pemberitahuan Privasi/ }),
       submit: page.getByRole('button', { name: 'Buat akun dan mulai sesi bantuan' }),
     }
     await test.step('the account form refuses a name with digits, a bad e-mail and a bad number, keeping what was typed', async () => {
@@ -496,6 +497,8 @@ test('kiosk: a bad or taken NIK, bad contact details and a weak password are ref
       await expectFieldError(form.fullName, 'Nama lengkap tidak boleh berisi angka; tulis seperti pada KTP.')
       await expectFieldError(form.email, 'Alamat e-mail tidak valid. Contoh: nama@gmail.com.')
       await expectFieldError(form.phone, /Nomor HP/)
+      // Not ticked: the privacy notice must have been shown (decision 023).
+      await expectFieldError(form.notice, 'Centang setelah calon peserta melihat pemberitahuan privasi')
       await expectNoFieldError(form.nik)
       await expect(form.nik).toHaveValue(walkIn.nik)
       await expect(form.fullName).toHaveValue('Budi 2')
@@ -507,6 +510,7 @@ test('kiosk: a bad or taken NIK, bad contact details and a weak password are ref
       await form.fullName.fill(walkIn.fullName)
       await form.email.fill(walkIn.email)
       await form.phone.fill(walkIn.phone)
+      await form.notice.check()
       await form.submit.click()
       await expectFieldError(form.nik, 'NIK ini sudah memiliki akun Latih. Jangan buat akun baru: cari NIK ini di halaman Kios')
       await form.nik.fill(walkIn.nik)
@@ -537,6 +541,7 @@ test('kiosk: a bad or taken NIK, bad contact details and a weak password are ref
       await form.fullName.fill(walkIn.fullName)
       await form.email.fill(walkIn.email)
       await form.phone.fill(walkIn.phone)
+      await form.notice.check()
       await form.submit.click()
       await expect(page).toHaveURL(/\/kios\?akun=baru$/)
 
