@@ -21,6 +21,7 @@ describe('sign-up per address', async () => {
       phone: '081234567890',
       password: 'Kendari-Maju-2026',
       passwordConfirm: 'Kendari-Maju-2026',
+      consent: 'ya',
     }
   }
   const accounts = async () => (await db.select({ id: userAccount.id }).from(userAccount)).length
