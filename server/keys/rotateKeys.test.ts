@@ -22,6 +22,7 @@ import { EXIT, runCli, type CliIo } from '../cli/commands'
 import { queryRows } from '../db/client'
 import { createCandidate, nextNik } from '../db/factories'
 import { auditEvent, candidateProfile } from '../db/schema'
+import { parseEnv } from '../env'
 import { createLocalStorage } from '../storage'
 import { rotateKeys } from './rotateKeys'
 
@@ -211,6 +212,12 @@ describe('personal data at rest and key rotation', async () => {
     setDeploymentSecretForTests(NEW_SECRET)
     const other = await createTestDatabase()
     await expect(restoreBackup(other, { inFile: backupFile, uploadsDir: join(work, 'other/uploads') })).rejects.toThrow(/LATIH_SECRET_PREVIOUS/)
+  })
+
+  it('LATIH_SECRET_PREVIOUS takes comma-separated secrets of at least 32 characters', () => {
+    const base = { NODE_ENV: 'test', LATIH_SECRET: NEW_SECRET }
+    expect(parseEnv({ ...base, LATIH_SECRET_PREVIOUS: `${OLD_SECRET}, ${'x'.repeat(40)}` }).LATIH_SECRET_PREVIOUS).toContain(OLD_SECRET)
+    expect(() => parseEnv({ ...base, LATIH_SECRET_PREVIOUS: `${OLD_SECRET},kort` })).toThrow(/LATIH_SECRET_PREVIOUS must list secrets of at least 32 characters/)
   })
 
   it('a value no key of the ring opens is reported, not lost, and the command fails', async () => {
