@@ -16,9 +16,14 @@ export function meta() {
   return [{ title: 'Alihkan NIK kepada pemilik KTP — Kios — Latih' }]
 }
 
-// Without a search result there is nothing to reassign: back to the search.
-export function loader() {
-  return redirect('/kios')
+// Opened without a search result (a GET), the page only points back to the search. It
+// renders rather than redirects, so a refused submit without JavaScript keeps its messages
+// and what was typed.
+export async function loader({ request }: Route.LoaderArgs) {
+  const { actor } = await requireKioskOfficer(request)
+  // One candidate at a time: while helping someone, the kiosk page shows that session.
+  if (actor.assisted) throw redirect('/kios')
+  return null
 }
 
 const Identity = {

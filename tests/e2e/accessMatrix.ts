@@ -207,8 +207,8 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   {
     module: 'kios.alih-nik.tsx',
     url: () => '/kios/alih-nik',
-    expect: everyone('→/kios'),
-    note: 'only from a NIK search result (a POST with its signed token); a GET goes back to the search',
+    expect: staffPage({ kioskOfficer: 200 }),
+    note: 'acts only on a NIK search result (a POST with its signed token); a GET points back to the search',
   },
   { module: 'kios.akhiri.tsx', url: () => '/kios/akhiri', expect: everyone('→/kios') },
   { module: 'kios.daftar-ulang._index.tsx', url: () => '/kios/daftar-ulang', expect: staffPage({ kioskOfficer: 200 }) },
