@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// `npm start`: install dependencies if missing, build, and serve the production build.
+// `npm start`: install dependencies if missing, build (unless the sources are those of the
+// last build), and serve the production build.
 // With no DATABASE_URL the app runs on PGlite under ./data, seeded with demo data.
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { STAMP_FILE, sourceStamp } from './sourceStamp.mjs'
 
 function run(cmd, args) {
   const r = spawnSync(cmd, args, { stdio: 'inherit' })
@@ -13,7 +15,17 @@ if (!existsSync('node_modules/.package-lock.json')) {
   console.log('[latih] installing dependencies (npm ci)…')
   run('npm', ['ci', '--no-audit', '--no-fund'])
 }
-if (!process.argv.includes('--no-build')) run('node', ['node_modules/@react-router/dev/bin.js', 'build'])
+if (!process.argv.includes('--no-build')) {
+  // Rebuild only when the sources differ from those of the build in build/.
+  const stamp = sourceStamp(process.cwd())
+  const built = existsSync('build/server/index.js') && existsSync(STAMP_FILE) ? readFileSync(STAMP_FILE, 'utf8').trim() : null
+  if (built === stamp) {
+    console.log('[latih] the build is up to date; not rebuilding')
+  } else {
+    run('node', ['node_modules/@react-router/dev/bin.js', 'build'])
+    writeFileSync(STAMP_FILE, `${stamp}\n`)
+  }
+}
 
 process.env.NODE_ENV ??= 'production'
 // A fresh clone's `npm start` is the demo (embedded database, demo data, local mailbox).
