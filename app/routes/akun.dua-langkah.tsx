@@ -30,9 +30,11 @@ export function meta() {
   return [{ title: 'Verifikasi dua langkah — Latih' }]
 }
 
-// The secret and the recovery codes are on this page: never cached anywhere.
+// The secret and the recovery codes are on this page: never cached anywhere. (No
+// 'no-referrer' policy: the browser would then send `Origin: null` with this page's form
+// posts, sign-out included, and the origin checks would refuse them.)
 export function headers() {
-  return { 'Cache-Control': 'private, no-store', 'Referrer-Policy': 'no-referrer' }
+  return { 'Cache-Control': 'private, no-store' }
 }
 
 /** Who this page is for: the signed-in staff member, or the holder of an enrolment challenge. */

@@ -18,6 +18,8 @@ import {
   REQUIRED_BY_INSTITUTION,
   startSecondFactorEnrolment,
 } from './secondFactorEnrolment'
+import { resetSecondFactor } from './secondFactorReset'
+import { runCli } from '../cli/commands'
 import { ENROL_YOURSELF_FIRST, getSecondFactorRequirement, setSecondFactorRequirement } from './secondFactorRequirement'
 
 // Issue 9 §3: a second factor (TOTP) for administrators and the selection committee.
@@ -307,6 +309,32 @@ describe('second factor', async () => {
     // Not required any more: enrolment is no longer forced.
     expect(await setSecondFactorRequirement(as(admin), { institutionId: lpk.id, required: false })).toEqual({ changed: true, sessionsEnded: 0 })
     expect(await passwordStep(later.email)).toEqual({ userId: later.id, kind: 'staff' })
+  })
+
+  it('the operator removes a lost second factor from the command line; no page can', async () => {
+    const member = await staffActor(db, kdi.id, ['selection_committee'], 'Panitia Ponsel Hilang')
+    await enrol(member)
+    const session = await createSession(db, { userId: member.userId, now: clock })
+    const admin = await staffActor(db, kdi.id, ['administrator'], 'Admin Bukan Operator')
+    expect((await failure(resetSecondFactor(as(admin), { email: member.email }))).status).toBe(403)
+    expect((await passwordStep(member.email)).secondFactor?.step).toBe('verify')
+
+    const lines: string[] = []
+    const io = {
+      out: (line: string) => lines.push(line),
+      err: (line: string) => lines.push(line),
+      now: () => clock,
+      uploadsDir: () => '/tidak-dipakai',
+      open: async () => ({ ...database, close: async () => undefined }),
+    }
+    expect(await runCli(['second-factor:reset', '--email', 'tidak.ada@uji.test'], io)).not.toBe(0)
+    expect(await runCli(['second-factor:reset', '--email', member.email.toUpperCase()], io)).toBe(0)
+    expect(lines.at(-1)).toMatch(/^Two-step verification removed for /)
+    expect(await passwordStep(member.email)).toEqual({ userId: member.userId, kind: 'staff' })
+    expect((await resolveSession(db, session.token, clock)).status).not.toBe('active')
+    const [reset] = await audits('account.secondFactorReset', member.userId)
+    expect(reset).toMatchObject({ actorId: null, before: { enabled: true }, after: { enabled: false } })
+    tick()
   })
 
   it('five wrong codes during forced enrolment end that challenge as well', async () => {

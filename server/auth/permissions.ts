@@ -68,6 +68,8 @@ export const PERMISSIONS = {
   // decides whether their institution requires it.
   'account.secondFactor': ['administrator', 'selection_committee'],
   'institution.requireSecondFactor': ['administrator'],
+  // Someone who lost the phone and the recovery codes: only the operator's command line.
+  'account.resetSecondFactor': ['system'],
   // A new institution comes from the operator's command line (`npm run latih`), never a page.
   'institution.create': ['system'],
   // How long a staff / kiosk-officer session may stay idle (docs/decisions/019).
