@@ -20,6 +20,7 @@ import { createMailer } from '../mail/transport'
 import { DataDirInUse } from '../pgliteLock'
 import { rotateKeys, RotationError } from '../keys/rotateKeys'
 import { inviteStaff } from '../staff/inviteStaff'
+import { resetSecondFactor } from '../accounts/secondFactorReset'
 
 // `npm run latih -- <command>`: provisioning and operations without the demo. Each
 // command is a function over an opened database, so the tests run them on a test database.
@@ -213,6 +214,21 @@ const COMMANDS: Record<string, Command> = {
       const unreadable = result.columns.reduce((n, c) => n + c.unreadable.length, 0)
       if (unreadable > 0) return EXIT.failed
       io.out('Done. Once every deployment runs with this LATIH_SECRET, the previous secrets can be removed from LATIH_SECRET_PREVIOUS (keep them with old backups).')
+      return EXIT.ok
+    },
+  },
+  'second-factor:reset': {
+    summary: "Remove a staff member's two-step verification (lost phone and recovery codes); check who asks first.",
+    usage: 'second-factor:reset --email panitia@example.go.id',
+    migrate: true,
+    options: { email: { type: 'string', required: true, help: 'the e-mail of the staff account' } },
+    async run(io, database, v) {
+      const result = await resetSecondFactor(system(database, io), { email: String(v.email) })
+      io.out(
+        result.hadSecondFactor
+          ? `Two-step verification removed for ${String(v.email).trim().toLowerCase()}; their sessions ended. Where their institution requires it, they set it up again at the next sign-in.`
+          : `${String(v.email).trim().toLowerCase()} had no two-step verification; their sessions ended.`,
+      )
       return EXIT.ok
     },
   },
