@@ -13,7 +13,7 @@ const formAlert = (page: Page) => page.locator('main').getByRole('alert')
 const prefix = 'privasi'
 
 test('consent, the notice, the data download and account closure (JavaScript off), completed by an administrator', async ({ noJsFormPage: page, page: admin }) => {
-  test.setTimeout(150_000)
+  test.setTimeout(360_000)
   const c = newCandidate({ emailPrefix: 'privasi-nojs' })
 
   await test.step('sign-up without the privacy tick is refused at its field, keeping what was typed', async () => {
@@ -22,7 +22,7 @@ test('consent, the notice, the data download and account closure (JavaScript off
     const form = signUpForm(page)
     await form.consent.uncheck()
     // The browser's own required check would stop the form; the server's message is what counts.
-    await page.locator('form[method="post"]').last().evaluate((el) => el.setAttribute('novalidate', ''))
+    await page.locator('main form[method="post"]').last().evaluate((el) => el.setAttribute('novalidate', ''))
     await form.submit.click()
     await expect(formAlert(page)).toContainText('Akun belum dibuat.')
     await expectFieldError(form.consent, 'Centang persetujuan ini untuk membuat akun')
@@ -68,7 +68,7 @@ test('consent, the notice, the data download and account closure (JavaScript off
     const reason = page.getByLabel('Alasan menutup akun')
     const confirm = page.getByRole('checkbox', { name: /Saya memahami/ })
     const submit = page.getByRole('button', { name: 'Minta penutupan akun' })
-    await page.locator('form[method="post"]').last().evaluate((el) => el.setAttribute('novalidate', ''))
+    await page.locator('main form[method="post"]').last().evaluate((el) => el.setAttribute('novalidate', ''))
     await submit.click()
     await expect(formAlert(page)).toContainText('Permintaan belum terkirim.')
     await expectFieldError(reason, 'Tuliskan alasan Anda menutup akun')
