@@ -5,6 +5,7 @@ import { reassignNik } from '../../server/kiosk/reassignNik'
 import { parseForm, readFormData, useCaseFailure } from '../lib/forms.server'
 import { defineText, useText } from '../i18n/text'
 import { Field, FieldShell, FormErrors, TextAreaField, type FormState } from '../ui/form'
+import { ConsentField } from '../ui/ConsentField'
 import { Notice } from '../ui/Notice'
 import { requireKioskOfficer } from './kios.server'
 
@@ -45,6 +46,7 @@ const Schema = z.discriminatedUnion(
       fullName: z.string().default(''),
       email: z.string().default(''),
       phone: z.string().default(''),
+      noticeShown: z.string().optional(),
     }),
   ],
   { error: 'Tindakan tidak dikenal.' },
@@ -76,6 +78,7 @@ export async function action({ request }: Route.ActionArgs) {
       fullName: value.fullName,
       email: value.email,
       phone: value.phone,
+      noticeShown: value.noticeShown,
     })
   } catch (error) {
     return useCaseFailure(formData, error)
@@ -106,6 +109,9 @@ const text = defineText({
     emailHint: 'Alamat yang bisa dibuka pemilik KTP sekarang, di HP-nya sendiri.',
     phone: 'Nomor HP',
     phoneHint: 'Contoh: 0812-3456-7890.',
+    noticeShown: 'Pemilik KTP sudah melihat Pemberitahuan Privasi dan menyetujuinya.',
+    noticeHint: 'Tunjukkan halaman ini di layar atau lembar cetaknya sebelum membuat akun:',
+    noticeLink: 'Pemberitahuan Privasi',
     submit: 'Alihkan NIK dan buat akun',
     submitting: 'Mengalihkan…',
     back: 'Kembali ke pencarian NIK',
@@ -132,6 +138,9 @@ const text = defineText({
     emailHint: 'An address the holder can open now, on their own phone.',
     phone: 'Mobile number',
     phoneHint: 'Example: 0812-3456-7890.',
+    noticeShown: 'The ID card holder was shown the Privacy Notice and agreed to it.',
+    noticeHint: 'Show this page on screen or its printout before creating the account:',
+    noticeLink: 'Privacy Notice',
     submit: 'Reassign the NIK and create the account',
     submitting: 'Reassigning…',
     back: 'Back to the NIK search',
@@ -187,6 +196,7 @@ export default function KioskReassignNik({ actionData }: Route.ComponentProps) {
             <Field name="fullName" label={t.fullName} state={failed} autoCapitalize="words" spellCheck={false} required />
             <Field name="email" type="email" label={t.email} hint={t.emailHint} state={failed} spellCheck={false} required />
             <Field name="phone" type="tel" label={t.phone} hint={t.phoneHint} state={failed} inputMode="tel" required />
+            <ConsentField name="noticeShown" label={t.noticeShown} hint={t.noticeHint} linkText={t.noticeLink} state={failed} />
             <div className="actions">
               <button type="submit" className="primary" disabled={busy}>
                 {busy ? t.submitting : t.submit}

@@ -57,6 +57,7 @@ describe('reassignNik: the NIK back to the person holding the KTP (issue 9 §2)'
       fullName: 'Wa Ode Sitti',
       email,
       phone: '0812-3456-7009',
+      noticeShown: 'ya',
     }
   }
 
@@ -68,11 +69,11 @@ describe('reassignNik: the NIK back to the person holding the KTP (issue 9 §2)'
 
     // Nothing happens without the officer's statement and a reason; each message at its field.
     const jobsBefore = await count(job)
-    const refused = await reassignNik(contextFor(database, officer, later(2)), { ...input, seenKtp: false, reason: 'KTP' }).catch(
+    const refused = await reassignNik(contextFor(database, officer, later(2)), { ...input, seenKtp: false, reason: 'KTP', noticeShown: undefined }).catch(
       (e: unknown) => e,
     )
     expect(refused).toBeInstanceOf(ValidationError)
-    expect(Object.keys((refused as ValidationError).fieldErrors ?? {}).sort()).toEqual(['reason', 'seenKtp'])
+    expect(Object.keys((refused as ValidationError).fieldErrors ?? {}).sort()).toEqual(['noticeShown', 'reason', 'seenKtp'])
     // Not from a forged or a colleague's search result.
     const colleague = await staffActor(db, institutionId, ['kiosk_officer'])
     const colleagues = issueSearchToken({ officerId: colleague.userId, candidateId: held.actor.userId, now: later(1) })

@@ -6,11 +6,12 @@ import { encrypt, keyedHash } from '../auth/crypto'
 import { authorize } from '../auth/permissions'
 import { deleteUserSessions } from '../auth/sessions'
 import type { UseCaseContext } from '../context'
-import { accountToken, assistedSession, candidateProfile, institution, registration, userAccount } from '../db/schema'
+import { accountToken, assistedSession, candidateProfile, institution, privacyConsent, registration, userAccount } from '../db/schema'
 import { ConflictError, ForbiddenError, ValidationError } from '../errors'
 import { renderMail } from '../mail/render'
 import { enqueueMail } from '../mail/sendMail'
 import { transitionRegistration } from '../registrations/transitionRegistration'
+import { isConsentGiven, KIOSK_NOTICE_REQUIRED, PRIVACY_NOTICE_VERSION } from '../privacy/notice'
 import { parseInput } from '../validation'
 import { ensureAssistedSession, findOpenSession, finishOtherSessionFirst, retryOnUniqueViolation } from './assistedSessionStore'
 import { DOUBLE_SUBMIT_WINDOW_MS, insertCandidateOnBehalf, validateNewCandidate } from './createCandidateOnBehalf'
@@ -32,6 +33,8 @@ const Input = z.object({
   fullName: z.string(),
   email: z.string(),
   phone: z.string(),
+  /** The officer's tick: the owner was shown the privacy notice and agreed (decision 023). */
+  noticeShown: z.string().optional(),
 })
 
 export interface NikReassigned {
@@ -81,6 +84,7 @@ export async function reassignNik(ctx: UseCaseContext, input: z.input<typeof Inp
   const reason = parsed.reason.trim().replace(/\s+/g, ' ')
   if (reason.length < REASON_MIN) errors.reason = [`Tulis alasannya, paling sedikit ${REASON_MIN} karakter.`]
   else if (reason.length > REASON_MAX) errors.reason = [`Alasan paling banyak ${REASON_MAX} karakter.`]
+  if (!isConsentGiven(parsed.noticeShown)) errors.noticeShown = [KIOSK_NOTICE_REQUIRED]
   let value: ReturnType<typeof validateNewCandidate> | null = null
   try {
     value = validateNewCandidate(parsed, ctx.now)
@@ -192,6 +196,14 @@ export async function reassignNik(ctx: UseCaseContext, input: z.input<typeof Inp
 
       // The real owner's account, as the kiosk creates one, and the officer helps them on.
       const { candidateId } = await insertCandidateOnBehalf(tx, officer, ctx.now, { institutionId, value: owner, nikHash })
+      // The owner's consent, as the officer confirmed it: shown the notice at the desk.
+      await tx.insert(privacyConsent).values({
+        userId: candidateId,
+        noticeVersion: PRIVACY_NOTICE_VERSION,
+        consentedAt: ctx.now,
+        channel: 'kiosk',
+        recordedBy: officer.userId,
+      })
 
       await recordAudit(tx, officer, ctx.now, {
         action: 'kiosk.nik.reassign',

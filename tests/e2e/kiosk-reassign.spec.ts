@@ -109,6 +109,7 @@ test('the officer gives a squatted NIK back to the person holding the KTP; the s
       await expect(page.getByLabel('E-mail pemilik KTP')).toHaveValue(owner.email)
       await expect(page.getByLabel('NIK (sesuai KTP)')).toHaveValue(owner.nik)
       await page.getByLabel('Alasan pengalihan').fill(reason)
+      await page.getByRole('checkbox', { name: /Pemberitahuan Privasi/ }).check()
       await page.getByLabel('Nama lengkap sesuai KTP').fill(owner.fullName)
       await page.getByLabel('E-mail pemilik KTP').fill(owner.email)
       await page.getByLabel('Nomor HP').fill(owner.phone)
