@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { and, eq, inArray } from 'drizzle-orm'
+import ExcelJS from 'exceljs'
 import type { z } from 'zod'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { contextFor, createTestDatabase } from '../../tests/db'
@@ -332,6 +333,19 @@ describe('the nominative list and the handover', async () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
     const xlsx = (await renderNominativeListXlsx(list))!
     expect(xlsx.subarray(0, 2).toString()).toBe('PK')
+    // Read back: the NIK as text (its leading digits kept), the birth date a date cell, and
+    // text a candidate typed that starts like a formula written inert (decision 010).
+    const typed = { ...list, participants: [{ ...list.participants[0]!, address: '=HYPERLINK("http://contoh.test";"Jl. Mawar 3")' }] }
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load((await renderNominativeListXlsx(typed))! as unknown as ArrayBuffer)
+    const sheet = book.getWorksheet('Daftar nominatif')!
+    const header = (sheet.getRow(1).values as unknown[]).slice(1)
+    const cell = (name: string) => sheet.getRow(2).getCell(header.indexOf(name) + 1)
+    expect(cell('NIK').value).toBe(list.participants[0]!.nik)
+    expect(cell('NIK').type).toBe(ExcelJS.ValueType.String)
+    expect(cell('Tanggal lahir').type).toBe(ExcelJS.ValueType.Date)
+    expect(cell('Alamat').value).toBe('\'=HYPERLINK("http://contoh.test";"Jl. Mawar 3")')
+    expect(cell('Alamat').type).toBe(ExcelJS.ValueType.String)
     await getNominativeList(ctx, { batchId: t.batch.id, format: 'pdf' })
     const audits = await db.select().from(auditEvent).where(and(eq(auditEvent.action, 'nominativeList.export'), eq(auditEvent.entityId, t.batch.id)))
     expect(audits).toHaveLength(2)
