@@ -180,7 +180,8 @@ describe('backup and restore', async () => {
     } finally {
       await pglite.close()
     }
-  })
+    // A whole first start (migrations, the demo seed) and a move: minutes on a busy 2-core machine.
+  }, 240_000)
 
   it('leaves nothing behind when the file is cut short', async () => {
     const target = await createTestDatabase()
