@@ -10,6 +10,7 @@ import { InvalidLinkError } from '../../server/accounts/invalidLink'
 import { inspectPasswordLink } from '../../server/accounts/inspectPasswordLink'
 import { resetPassword } from '../../server/accounts/resetPassword'
 import { systemContext } from '../lib/context.server'
+import { clientAddress } from './masuk.server'
 import { beginSecondFactor } from '../../server/accounts/secondFactorChallenge'
 import { redirectToSecondFactor } from '../lib/secondFactor.server'
 
@@ -29,7 +30,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   return link ? { valid: true as const, token, purpose: link.purpose, email: link.email } : { valid: false as const }
 }
 
-export async function action({ request }: Route.ActionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
   const formData = await request.formData()
   const parsed = parseForm(formData, SetPasswordForm)
   if (!parsed.ok) return parsed.response
@@ -55,7 +56,7 @@ export async function action({ request }: Route.ActionArgs) {
   if (pending) return redirectToSecondFactor(request, pending, null)
   await endSession(request)
   return redirect(account.kind === 'staff' ? '/staf' : '/aktivitas', {
-    headers: { 'Set-Cookie': await startSession(request, account.userId) },
+    headers: { 'Set-Cookie': await startSession(request, account.userId, clientAddress(context)) },
   })
 }
 

@@ -39,7 +39,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     return useCaseFailure(formData, error)
   }
   await endSession(request)
-  return redirect('/profil?baru=1', { headers: { 'Set-Cookie': await startSession(request, userId) } })
+  return redirect('/profil?baru=1', { headers: { 'Set-Cookie': await startSession(request, userId, clientAddress(context)) } })
 }
 
 const text = defineText({
