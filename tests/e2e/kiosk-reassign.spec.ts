@@ -104,6 +104,7 @@ test('the officer gives a squatted NIK back to the person holding the KTP; the s
       await page.getByLabel('Nama lengkap sesuai KTP').fill(owner.fullName)
       await page.getByLabel('E-mail pemilik KTP').fill(owner.email)
       await page.getByLabel('Nomor HP').fill(owner.phone)
+      await page.getByRole('checkbox', { name: /Pemberitahuan Privasi/ }).check()
       await page.getByRole('button', { name: 'Alihkan NIK dan buat akun' }).click()
       await expect(page.getByText('Tulis alasannya, paling sedikit 10 karakter.')).toBeVisible()
       await expect(page.getByLabel('E-mail pemilik KTP')).toHaveValue(owner.email)
