@@ -160,7 +160,8 @@ test('re-registration: confirm (JavaScript on and off), the desk check with a re
     const href = await diploma.getByRole('link', { name: /Lihat berkas/ }).getAttribute('href')
     const file = await officer.request.get(href!)
     expect(file.status()).toBe(200)
-    expect(file.headers()['content-type']).toBe('image/png')
+    // Uploads are decoded and re-encoded as JPEG before they are stored (decision 023).
+    expect(file.headers()['content-type']).toBe('image/jpeg')
     await diploma.getByRole('button', { name: /Nyatakan sah/ }).click()
     await expect(officer.getByText(/Semua dokumen sah: daftar ulang selesai/)).toBeVisible()
     await look(officer, `${prefix}-meja-selesai`, { shot: true, a11y: false })

@@ -411,8 +411,10 @@ export async function expectGenuineReceipt(
   await expect(page.getByText('Tanda pendaftaran ini asli.')).toBeVisible()
   const facts = page.locator('dl.facts')
   await expect(facts).toContainText(number)
-  await expect(facts).toContainText(maskedNik(c.nik))
+  // No digit of the NIK on a public page, not even masked (decision 022).
+  await expect(facts).toContainText('Nama')
   const html = await page.content()
+  expect(html).not.toContain(maskedNik(c.nik))
   expect(html).not.toContain(c.nik)
   expect(html).not.toContain(c.email)
   await look(page, `${options.prefix}-verifikasi-tanda-pendaftaran`, { shot: true, a11y: options.a11y })
