@@ -25,7 +25,7 @@ const PROGRAMME = 'Pengelasan SMAW Posisi 3G'
 const prefix = 'js'
 
 test('a candidate signs up, completes the profile, registers and gets the receipt (JavaScript on)', async ({ page }) => {
-  test.setTimeout(120_000)
+  test.setTimeout(240_000)
   const candidate = newCandidate({ emailPrefix: 'kandidat-js' })
 
   await test.step('sign up and verify the e-mail from the mailed link', async () => {

@@ -33,7 +33,7 @@ const PROGRAMME = 'Perawatan dan Perbaikan Sepeda Motor Injeksi'
 const prefix = 'nojs'
 
 test('a candidate signs up, completes the profile, registers and gets the receipt (JavaScript off)', async ({ noJsPage: page }) => {
-  test.setTimeout(120_000)
+  test.setTimeout(240_000)
   const problems = guardPage(page)
   const candidate = newCandidate({ emailPrefix: 'kandidat-nojs' })
 
