@@ -22,6 +22,7 @@ import { LookupThrottledError, lookupResult, NO_MATCH_MESSAGE } from './lookupRe
 import { NUMBER_MISSES } from './lookupThrottle'
 import { maskName } from './maskName'
 import { notifyCandidates, notifyResultsJob, RESULTS_ANNOUNCED } from './notifyCandidates'
+import { onPublicContentChanged } from '../publicContent'
 import { publishResults } from './publishResults'
 import { cancelScheduledAnnouncement, scheduleResultsAnnouncement, scheduledAnnouncementJob } from './scheduleResultsAnnouncement'
 
@@ -113,8 +114,12 @@ describe('publishing and telling every candidate once', async () => {
   })
 
   it('sets both announcement times in one go and enqueues the telling once, however often it is published', async () => {
-    const first = await publishResults(ctx, { batchId: w.batch.id })
+    // The public results page is cached (decision 025): the announcement must drop it.
+    let signals = 0
+    const stop = onPublicContentChanged(() => (signals += 1))
+    const first = await publishResults(ctx, { batchId: w.batch.id }).finally(stop)
     expect(first.created).toBe(true)
+    expect(signals).toBe(1)
     const again = await publishResults(ctx, { batchId: w.batch.id })
     expect(again.created).toBe(false)
     const [b] = await db.select().from(batch).where(eq(batch.id, w.batch.id))

@@ -4,6 +4,7 @@ import type { UseCaseContext } from '../context'
 import { loadSelectionBatch } from '../selection/selectionBatch'
 import { parseInput } from '../validation'
 import { announceLocked, type AnnounceOutcome } from './announce'
+import { changesPublicContent } from '../publicContent'
 
 const Input = z.object({ batchId: z.string({ error: 'Gelombang tidak ditemukan.' }) })
 
@@ -15,5 +16,5 @@ export async function publishResults(ctx: UseCaseContext, input: z.input<typeof 
   const { batchId } = parseInput(Input, input, { field: 'batchId' })
   const found = await loadSelectionBatch(ctx.db, batchId)
   authorize(ctx.actor, 'results.announce', { institutionId: found.batch.institutionId })
-  return ctx.db.transaction((tx) => announceLocked(tx, ctx, found.batch.id, found.institution.timeZone))
+  return changesPublicContent(ctx.db.transaction((tx) => announceLocked(tx, ctx, found.batch.id, found.institution.timeZone)))
 }

@@ -13,6 +13,7 @@ import { loadSelectionBatch } from '../selection/selectionBatch'
 import { parseInput } from '../validation'
 import { announceLocked } from './announce'
 import { latestFinalSnapshot } from './resultsList'
+import { publicContentChanged } from '../publicContent'
 
 // "Announce at the batch's announcement time": a job due at `batch.announcement_at`
 // runs the same announcement as "publish now". The job carries the time it was
@@ -36,6 +37,7 @@ export const scheduledAnnouncementJob = defineJob({
         if (!row?.scheduledFor || row.scheduledFor.toISOString() !== new Date(scheduledFor).toISOString()) return
         await announceLocked(tx, ctx, batchId, found.institution.timeZone)
       })
+      publicContentChanged()
     } catch (error) {
       // No finalised plenary at the time: retrying will not make one.
       if (error instanceof UseCaseError) throw new PermanentJobError(error.message)

@@ -9,6 +9,7 @@ import { ConflictError, ValidationError } from '../errors'
 import { transitionRegistration } from '../registrations/transitionRegistration'
 import { actorName, authorizedBatch, latestSnapshot, requireReason, type SnapshotRow } from './access'
 import { buildAmendmentPayload, parsePayload, serialisePayload } from './snapshotPayload'
+import { changesPublicContent } from '../publicContent'
 
 const AMEND_ACTION: Record<PlenaryOutcome, RegistrationAction> = {
   passed: 'amend_to_passed',
@@ -44,7 +45,7 @@ export async function amendPlenary(
   }
   if (Object.keys(errors).length > 0) throw new ValidationError(errors)
 
-  return ctx.db.transaction(async (tx) => {
+  return changesPublicContent(ctx.db.transaction(async (tx) => {
     const [p] = await tx.select().from(plenary).where(eq(plenary.batchId, b.batch.id)).for('update')
     if (!p || p.status !== 'finalised') throw new ConflictError('Pleno belum difinalkan; ubah keputusan lewat perubahan pada usulan.')
     const previous = (await latestSnapshot(tx, p.id))!
@@ -111,5 +112,5 @@ export async function amendPlenary(
       },
     })
     return { snapshot: snapshot!, created: true }
-  })
+  }))
 }

@@ -31,6 +31,7 @@ import { transitionRegistration } from '../registrations/transitionRegistration'
 import type { FileStorage } from '../storage'
 import { parseInput } from '../validation'
 import { SELECTION_RECORD_RETENTION_YEARS } from './notice'
+import { publicContentChanged } from '../publicContent'
 
 const Input = z.object({
   institutionId: z.uuid('Lembaga tidak dikenal.'),
@@ -275,6 +276,8 @@ export async function completeAccountClosure(
     })
     return { result: { requestId, alreadyCompleted: false, kept: keptNumbers, keptUntil, withdrawn }, files }
   })
+  // A closed account's name leaves the public results list.
+  publicContentChanged()
 
   // After commit: a failed delete leaves an orphan file (logged), never a row without a file.
   for (const key of files) {

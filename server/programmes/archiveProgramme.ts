@@ -7,6 +7,7 @@ import { programme } from '../db/schema'
 import { isUuid } from './input'
 import { parseInput } from '../validation'
 import { programmeSnapshot, requireProgramme } from './records'
+import { changesPublicContent } from '../publicContent'
 
 const schema = z.object({ programmeId: z.string().refine(isUuid, 'Program pelatihan tidak ditemukan.') })
 
@@ -19,7 +20,7 @@ export async function archiveProgramme(ctx: UseCaseContext, input: z.input<typeo
   const current = await requireProgramme(ctx.db, programmeId)
   const institutionId = current.programme.institutionId
   authorize(ctx.actor, 'programme.manage', { institutionId })
-  return ctx.db.transaction(async (tx) => {
+  return changesPublicContent(ctx.db.transaction(async (tx) => {
     const [before] = await tx.select().from(programme).where(eq(programme.id, programmeId)).for('update')
     // Already archived (a second click): nothing to do, nothing to record.
     if (before!.archivedAt) return { programme: before!, changed: false }
@@ -33,5 +34,5 @@ export async function archiveProgramme(ctx: UseCaseContext, input: z.input<typeo
       after: programmeSnapshot(row!),
     })
     return { programme: row!, changed: true }
-  })
+  }))
 }

@@ -8,6 +8,7 @@ import { createBatchSchema, scheduleInZone, type CreateBatchInput } from './inpu
 import { parseInput } from '../validation'
 import { batchSnapshot, requireProgramme } from './records'
 import { scheduleAssessmentDeadline } from '../assessments/lapseAssessments'
+import { changesPublicContent } from '../publicContent'
 
 export function duplicateBatchNumber(year: number, number: number) {
   const message = `Gelombang ${number}/${year} sudah ada untuk program ini.`
@@ -28,7 +29,7 @@ export async function createBatch(ctx: UseCaseContext, input: CreateBatchInput) 
   }
   const schedule = scheduleInZone(dates, owner.timeZone)
   try {
-    return await ctx.db.transaction(async (tx) => {
+    return await changesPublicContent(ctx.db.transaction(async (tx) => {
       const [taken] = await tx
         .select({ id: batch.id })
         .from(batch)
@@ -48,7 +49,7 @@ export async function createBatch(ctx: UseCaseContext, input: CreateBatchInput) 
       // At the assessment deadline, registrations without all three results lapse.
       await scheduleAssessmentDeadline(tx, row!)
       return row!
-    })
+    }))
   } catch (error) {
     if (isUniqueViolation(error, 'batch_number_key')) throw duplicateBatchNumber(year, number)
     throw error

@@ -7,6 +7,7 @@ import { ConflictError, isUniqueViolation, NotFoundError } from '../errors'
 import { createProgrammeSchema, type CreateProgrammeInput } from './input'
 import { parseInput } from '../validation'
 import { programmeSnapshot } from './records'
+import { changesPublicContent } from '../publicContent'
 
 export const DUPLICATE_CODE_MESSAGE = 'Kode program ini sudah dipakai program lain di lembaga ini.'
 
@@ -15,7 +16,7 @@ export async function createProgramme(ctx: UseCaseContext, input: CreateProgramm
   const { institutionId, ...values } = parseInput(createProgrammeSchema, input)
   authorize(ctx.actor, 'programme.manage', { institutionId })
   try {
-    return await ctx.db.transaction(async (tx) => {
+    return await changesPublicContent(ctx.db.transaction(async (tx) => {
       const [owner] = await tx.select({ id: institution.id }).from(institution).where(eq(institution.id, institutionId))
       if (!owner) throw new NotFoundError('Lembaga tidak ditemukan.')
       const [taken] = await tx
@@ -35,7 +36,7 @@ export async function createProgramme(ctx: UseCaseContext, input: CreateProgramm
         after: programmeSnapshot(row!),
       })
       return row!
-    })
+    }))
   } catch (error) {
     // Two administrators saving the same code at once: the unique index decides.
     if (isUniqueViolation(error, 'programme_code_key')) throw duplicateCode()

@@ -7,6 +7,7 @@ import { programme } from '../db/schema'
 import { isUuid } from './input'
 import { parseInput } from '../validation'
 import { programmeSnapshot, requireProgramme } from './records'
+import { changesPublicContent } from '../publicContent'
 
 const schema = z.object({ programmeId: z.string().refine(isUuid, 'Program pelatihan tidak ditemukan.') })
 
@@ -16,7 +17,7 @@ export async function restoreProgramme(ctx: UseCaseContext, input: z.input<typeo
   const current = await requireProgramme(ctx.db, programmeId)
   const institutionId = current.programme.institutionId
   authorize(ctx.actor, 'programme.manage', { institutionId })
-  return ctx.db.transaction(async (tx) => {
+  return changesPublicContent(ctx.db.transaction(async (tx) => {
     const [before] = await tx.select().from(programme).where(eq(programme.id, programmeId)).for('update')
     if (!before!.archivedAt) return { programme: before!, changed: false }
     const [row] = await tx.update(programme).set({ archivedAt: null }).where(eq(programme.id, programmeId)).returning()
@@ -29,5 +30,5 @@ export async function restoreProgramme(ctx: UseCaseContext, input: z.input<typeo
       after: programmeSnapshot(row!),
     })
     return { programme: row!, changed: true }
-  })
+  }))
 }

@@ -9,6 +9,7 @@ import { scheduleInZone, updateBatchSchema, type UpdateBatchInput } from './inpu
 import { parseInput } from '../validation'
 import { batchSnapshot, changedKeys, countBatchRegistrations, requireBatch } from './records'
 import { scheduleAssessmentDeadline } from '../assessments/lapseAssessments'
+import { changesPublicContent } from '../publicContent'
 
 /**
  * An administrator changes a batch's quota or dates. Allowed after registrations exist
@@ -22,7 +23,7 @@ export async function updateBatch(ctx: UseCaseContext, input: UpdateBatchInput) 
   authorize(ctx.actor, 'programme.manage', { institutionId })
   const schedule = scheduleInZone(dates, current.timeZone)
   try {
-    return await ctx.db.transaction(async (tx) => {
+    return await changesPublicContent(ctx.db.transaction(async (tx) => {
       const [before] = await tx.select().from(batch).where(eq(batch.id, batchId)).for('update')
       const registrations = await countBatchRegistrations(tx, batchId)
       if (year !== before!.year || number !== before!.number) {
@@ -59,7 +60,7 @@ export async function updateBatch(ctx: UseCaseContext, input: UpdateBatchInput) 
         await scheduleAssessmentDeadline(tx, row!)
       }
       return { batch: row!, changed: true }
-    })
+    }))
   } catch (error) {
     if (isUniqueViolation(error, 'batch_number_key')) throw duplicateBatchNumber(year, number)
     throw error

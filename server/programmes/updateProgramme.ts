@@ -8,6 +8,7 @@ import { duplicateCode } from './createProgramme'
 import { updateProgrammeSchema, type UpdateProgrammeInput } from './input'
 import { parseInput } from '../validation'
 import { changedKeys, countProgrammeRegistrations, programmeSnapshot, requireProgramme } from './records'
+import { changesPublicContent } from '../publicContent'
 
 /**
  * An administrator edits a programme. Its code is printed in every registration number,
@@ -19,7 +20,7 @@ export async function updateProgramme(ctx: UseCaseContext, input: UpdateProgramm
   const institutionId = current.programme.institutionId
   authorize(ctx.actor, 'programme.manage', { institutionId })
   try {
-    return await ctx.db.transaction(async (tx) => {
+    return await changesPublicContent(ctx.db.transaction(async (tx) => {
       const [before] = await tx.select().from(programme).where(eq(programme.id, programmeId)).for('update')
       if (values.code !== before!.code) {
         if ((await countProgrammeRegistrations(tx, programmeId)) > 0) {
@@ -47,7 +48,7 @@ export async function updateProgramme(ctx: UseCaseContext, input: UpdateProgramm
         after: programmeSnapshot(row!),
       })
       return { programme: row!, changed: true }
-    })
+    }))
   } catch (error) {
     if (isUniqueViolation(error, 'programme_code_key')) throw duplicateCode()
     throw error

@@ -10,6 +10,7 @@ import { recordPlenaryAmendment } from '../plenary/recordAmendment'
 import { transitionRegistration } from '../registrations/transitionRegistration'
 import { lockBatchForPlaces } from './forfeitAndPromote'
 import { isReRegistrationClosed, loadBatchReRegistrationRows } from './getBatchReRegistration'
+import { changesPublicContent } from '../publicContent'
 
 /**
  * When re-registration has closed (the deadline passed and nobody is pending), the
@@ -19,7 +20,7 @@ import { isReRegistrationClosed, loadBatchReRegistrationRows } from './getBatchR
  */
 export async function closeReserves(ctx: UseCaseContext, input: { batchId: unknown }): Promise<{ released: number }> {
   const b = await authorizedBatch(ctx, input.batchId, 'reRegistration.manage')
-  return ctx.db.transaction(async (tx) => {
+  return changesPublicContent(ctx.db.transaction(async (tx) => {
     await lockBatchForPlaces(tx, b.batch.id)
     const rows = await loadBatchReRegistrationRows(tx, b.batch.id)
     if (!isReRegistrationClosed(b.batch.reRegistrationDeadline, rows, ctx.now)) {
@@ -51,5 +52,5 @@ export async function closeReserves(ctx: UseCaseContext, input: { batchId: unkno
       after: { released: reserves.length },
     })
     return { released: reserves.length }
-  })
+  }))
 }

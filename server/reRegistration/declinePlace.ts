@@ -4,6 +4,7 @@ import { ConflictError } from '../errors'
 import { parseInput } from '../validation'
 import { ownRegistration } from './access'
 import { releasePlace, type ReleaseResult } from './forfeitAndPromote'
+import { changesPublicContent } from '../publicContent'
 
 const Input = z.object({
   registrationId: z.unknown(),
@@ -30,12 +31,12 @@ export async function declinePlace(
   if (reg.state !== 'passed' && reg.state !== 'reserve') {
     throw new ConflictError('Tempat ini sudah tidak Anda pegang; tidak ada yang perlu ditolak.')
   }
-  return ctx.db.transaction((tx) =>
+  return changesPublicContent(ctx.db.transaction((tx) =>
     releasePlace(tx, ctx, {
       registrationId: reg.id,
       action: 'decline_place',
       reason: reason === '' ? 'Menolak tempat (tanpa alasan).' : reason,
       data: { declined: true },
     }),
-  )
+  ))
 }

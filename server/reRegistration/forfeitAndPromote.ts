@@ -16,6 +16,7 @@ import { transitionRegistration } from '../registrations/transitionRegistration'
 import { getSelectionSettings } from '../selection/selectionSettings'
 import { openReRegistration } from './openReRegistration'
 import { reservePromotedMail } from './reRegistrationMails'
+import { changesPublicContent } from '../publicContent'
 
 // A place given up (declined, or forfeited at the deadline) and the reserve promoted into
 // it, in ONE transaction (docs/decisions/016). The batch row, locked `for update`, is the
@@ -183,7 +184,7 @@ async function promoteNextReserve(
  * rerun, a late run or a run racing a decline is harmless.
  */
 export async function forfeitOverdue(ctx: UseCaseContext, registrationId: string): Promise<ReleaseResult | null> {
-  return ctx.db.transaction(async (tx) => {
+  return changesPublicContent(ctx.db.transaction(async (tx) => {
     const [reg] = await tx.select({ batchId: registration.batchId }).from(registration).where(eq(registration.id, registrationId))
     if (!reg) return null
     await lockBatchForPlaces(tx, reg.batchId)
@@ -196,5 +197,5 @@ export async function forfeitOverdue(ctx: UseCaseContext, registrationId: string
       reason: 'Tidak daftar ulang sampai batas waktu.',
       data: { deadline: rr.deadline.toISOString(), confirmedOnline: rr.confirmedAt !== null },
     })
-  })
+  }))
 }
