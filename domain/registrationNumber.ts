@@ -12,6 +12,18 @@ export type RegistrationNumberParts = {
 const CODE = /^[A-Z0-9]+$/;
 
 export function formatRegistrationNumber(p: RegistrationNumberParts): string {
+  if (!Number.isSafeInteger(p.sequence) || p.sequence < 1) throw new RangeError(`Invalid sequence: ${p.sequence}`);
+  return `${registrationNumberPrefix(p)}${String(p.sequence).padStart(SEQUENCE_DIGITS, '0')}`;
+}
+
+/** The sequence is zero-padded to at least this many digits. */
+export const SEQUENCE_DIGITS = 4;
+
+/**
+ * Everything before the sequence ('KDI-LAS-2026.1-'): registration writes it with a
+ * placeholder and lets the database append the sequence when it takes the number.
+ */
+export function registrationNumberPrefix(p: Omit<RegistrationNumberParts, 'sequence'>): string {
   const institutionCode = p.institutionCode.trim().toUpperCase();
   const programmeCode = p.programmeCode.trim().toUpperCase();
   // Codes are read aloud and typed at the kiosk; a hyphen inside one would also make
@@ -22,8 +34,7 @@ export function formatRegistrationNumber(p: RegistrationNumberParts): string {
   if (!Number.isSafeInteger(p.batchNumber) || p.batchNumber < 1) {
     throw new RangeError(`Invalid batch number: ${p.batchNumber}`);
   }
-  if (!Number.isSafeInteger(p.sequence) || p.sequence < 1) throw new RangeError(`Invalid sequence: ${p.sequence}`);
-  return `${institutionCode}-${programmeCode}-${p.year}.${p.batchNumber}-${String(p.sequence).padStart(4, '0')}`;
+  return `${institutionCode}-${programmeCode}-${p.year}.${p.batchNumber}-`;
 }
 
 // Only the canonical spelling parses (no leading zeros beyond the 4-digit padding),

@@ -98,6 +98,8 @@ export interface MailAbout {
   /** What the mail concerns: shown in the batch's delivery view (/staf/gelombang/<id>/surat). */
   registrationId?: string
   batchId?: string
+  /** The footer contact, when the caller already holds the institution's row (saves a query). */
+  contact?: MailContact | null
 }
 
 /** An address the relay can take; anything else is "no e-mail" (a kiosk account without one). */
@@ -115,7 +117,7 @@ const MailAddress = z.string().email()
  */
 export async function enqueueMail(tx: DbOrTx, message: MailMessage, now: Date, about: MailAbout = {}): Promise<number | null> {
   if (!isMailAddress(message.to)) return null
-  const contact = await mailContact(tx, about.institutionId)
+  const contact = about.contact !== undefined ? about.contact : await mailContact(tx, about.institutionId)
   return enqueueFinishedMail(tx, finishMail(message, contact), now, about)
 }
 
@@ -162,17 +164,22 @@ export async function mailContact(tx: DbOrTx, institutionId: string | undefined)
   const key = institutionId ?? '*'
   if (cache.has(key)) return cache.get(key)!
   const rows = await tx
-    .select({
-      institutionName: institution.name,
-      address: institution.address,
-      phone: institution.phone,
-      helpDeskHours: institution.helpDeskHours,
-      replyTo: institution.replyToEmail,
-    })
+    .select()
     .from(institution)
     .where(institutionId ? eq(institution.id, institutionId) : undefined)
     .limit(2)
-  const contact = rows.length === 1 ? rows[0]! : null
+  const contact = rows.length === 1 ? institutionContact(rows[0]!) : null
   cache.set(key, contact)
   return contact
+}
+
+/** The footer contact of an institution row the caller already holds (no query). */
+export function institutionContact(row: typeof institution.$inferSelect): MailContact {
+  return {
+    institutionName: row.name,
+    address: row.address,
+    phone: row.phone,
+    helpDeskHours: row.helpDeskHours,
+    replyTo: row.replyToEmail,
+  }
 }
