@@ -4,7 +4,7 @@ import { assistedSession, authSession, institution, staffAssignment, userAccount
 import { recordAudit } from '../audit'
 import { type Actor, type AnyActor, SYSTEM } from './actor'
 import { randomToken, sha256 } from './crypto'
-import { networkOf } from './network'
+import { truncateAddress } from './clientAddress'
 
 // Sign-in sessions (docs/decisions/019). A random token in an HttpOnly cookie, only its
 // SHA-256 in the database. Candidates keep a long session renewed on use; a staff session
@@ -37,7 +37,7 @@ export async function createSession(
     lastSeenAt: input.now,
     expiresAt,
     userAgent: input.userAgent?.slice(0, 300) ?? null,
-    network: networkOf(input.address),
+    network: truncateAddress(input.address),
   })
   return { token, expiresAt }
 }
