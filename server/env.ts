@@ -94,6 +94,17 @@ const EnvSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('true')
     .transform((v) => v === 'true' || v === '1'),
+  /**
+   * Where uploaded documents are kept (decision 026): 'local' (DATA_DIR/uploads, one
+   * machine; the default) or 'database' (the stored_file table, shared by every app
+   * process on the same PostgreSQL). Encrypted the same way in both.
+   */
+  FILE_STORAGE: z.enum(['local', 'database']).default('local'),
+  /**
+   * Set by server/http/start.mjs for each process it forks under LATIH_PROCESSES (0, 1, …;
+   * a restarted process keeps its number). Announcement mail is paced in process 0 only.
+   */
+  LATIH_WORKER_INDEX: z.coerce.number().int().min(0).optional(),
 })
 
 export type LatihMode = 'development' | 'demo' | 'production'

@@ -2,9 +2,15 @@ import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { chmod, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { dirname, join, normalize, relative, sep } from 'node:path'
+import { and, asc, eq, gt, not, sql } from 'drizzle-orm'
 import { decryptFile, deploymentKeyIds, encryptFile, fileKeyId } from './auth/crypto'
+import type { DbOrTx } from './db/client'
+import { storedFile } from './db/schema'
 
-/** Where uploaded files live. Local disk by default; an object store can implement it. */
+/**
+ * Where uploaded files live: local disk (the default, one machine) or PostgreSQL
+ * (FILE_STORAGE=database: every app process on that database shares them; decision 026).
+ */
 export interface FileStorage {
   put(key: string, bytes: Uint8Array): Promise<void>
   get(key: string): Promise<Uint8Array>
@@ -16,6 +22,49 @@ export const FILE_MODE = 0o600
 export const DIR_MODE = 0o700
 
 const KEY = /^[a-z0-9/_.-]+$/i
+/** 'LATIHENC' and format 1: the start of every encrypted document (server/auth/crypto.ts). */
+const FILE_HEADER = Buffer.from('LATIHENC\x01', 'latin1')
+
+/** A missing file: the same code the local storage's readFile gives. */
+export class StoredFileMissing extends Error {
+  readonly code = 'ENOENT'
+  constructor(key: string) {
+    super(`No stored file ${key}`)
+    this.name = 'StoredFileMissing'
+  }
+}
+
+/**
+ * Documents in PostgreSQL (decision 026): one row per key in `stored_file` holding exactly
+ * the bytes the local storage would write (encryptFile: a header naming the key id, then
+ * AES-256-GCM), so the database — and every backup of it — holds them encrypted, and
+ * key rotation, backups and account closure treat them like the files on disk. Not to be
+ * called inside a transaction of the same database on PGlite (one connection): the
+ * callers put before their transaction and delete after it, as with files.
+ */
+export function createDatabaseStorage(db: DbOrTx): FileStorage {
+  const checked = (key: string) => {
+    if (!KEY.test(key) || key.includes('..')) throw new Error(`Bad storage key: ${key}`)
+    return key
+  }
+  return {
+    async put(key, bytes) {
+      const stored = encryptFile(bytes)
+      await db
+        .insert(storedFile)
+        .values({ key: checked(key), bytes: stored, size: stored.length })
+        .onConflictDoUpdate({ target: storedFile.key, set: { bytes: stored, size: stored.length, updatedAt: new Date() } })
+    },
+    async get(key) {
+      const [row] = await db.select({ bytes: storedFile.bytes }).from(storedFile).where(eq(storedFile.key, checked(key)))
+      if (!row) throw new StoredFileMissing(key)
+      return new Uint8Array(decryptFile(Buffer.from(row.bytes)))
+    },
+    async delete(key) {
+      await db.delete(storedFile).where(eq(storedFile.key, checked(key)))
+    },
+  }
+}
 
 /**
  * Documents on local disk, encrypted at rest (decision 021): put writes
@@ -106,6 +155,82 @@ export async function rotateLocalFiles(root: string, log?: (line: string) => voi
     else result.reencrypted++
     const done = result.encrypted + result.reencrypted
     if (done % 500 === 0) log?.(`  documents: ${done} re-encrypted so far`)
+  }
+  return result
+}
+
+/**
+ * rotate-keys for the documents in PostgreSQL: every row not under the current key is
+ * re-encrypted, one row at a time in key order (a few MB each at most), and written back
+ * only if unchanged since it was read (a document replaced meanwhile is already current).
+ * Idempotent and resumable like the files on disk.
+ */
+export async function rotateDatabaseFiles(db: DbOrTx, log?: (line: string) => void): Promise<RotateFilesResult> {
+  const result: RotateFilesResult = { encrypted: 0, reencrypted: 0, unchanged: 0, modesFixed: 0 }
+  const current = deploymentKeyIds().current
+  // The header (decision 021) is 'LATIHENC', a format byte, then the 4-byte key id: rows
+  // already under the current key are told apart in SQL, without reading their bytes here.
+  const underCurrentKey = sql`(substring(${storedFile.bytes} from 1 for 9) = ${FILE_HEADER} and substring(${storedFile.bytes} from 10 for 4) = decode(${current}, 'hex'))`
+  let after = ''
+  for (;;) {
+    const keys = await db
+      .select({ key: storedFile.key })
+      .from(storedFile)
+      .where(and(gt(storedFile.key, after), not(underCurrentKey)))
+      .orderBy(asc(storedFile.key))
+      .limit(100)
+    if (keys.length === 0) break
+    after = keys.at(-1)!.key
+    for (const { key } of keys) {
+      const [row] = await db.select({ bytes: storedFile.bytes }).from(storedFile).where(eq(storedFile.key, key))
+      if (!row) continue
+      const stored = Buffer.from(row.bytes)
+      const keyId = fileKeyId(stored)
+      if (keyId === current) continue
+      const rotated = encryptFile(decryptFile(stored))
+      // Only if unchanged since it was read: a document replaced meanwhile is already current.
+      const updated = await db
+        .update(storedFile)
+        .set({ bytes: rotated, size: rotated.length, updatedAt: new Date() })
+        .where(and(eq(storedFile.key, key), eq(storedFile.bytes, stored)))
+        .returning({ key: storedFile.key })
+      if (updated.length === 0) continue
+      if (keyId === null) result.encrypted++
+      else result.reencrypted++
+      const done = result.encrypted + result.reencrypted
+      if (done % 500 === 0) log?.(`  documents in the database: ${done} re-encrypted so far`)
+    }
+  }
+  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(storedFile).where(underCurrentKey)
+  result.unchanged = (count?.n ?? 0) - result.encrypted - result.reencrypted
+  return result
+}
+
+/**
+ * Moving to FILE_STORAGE=database: copies every document under the local root into the
+ * stored_file table as it is stored (encrypted bytes stay the same bytes; a clear file from
+ * before encryption stays clear until rotate-keys), keeping its key, so the rows of
+ * candidate_document and question_version find it. A key already in the table is left as
+ * it is (running it twice copies nothing). The files on disk are left for the operator
+ * to remove once the server runs on the database.
+ */
+export async function copyLocalFilesToDatabase(root: string, db: DbOrTx, log?: (line: string) => void): Promise<{ copied: number; present: number }> {
+  const result = { copied: 0, present: 0 }
+  if (!existsSync(root)) return result
+  const entries = await readdir(root, { recursive: true, withFileTypes: true })
+  for (const e of entries) {
+    if (!e.isFile() || e.name.startsWith('.tmp-')) continue
+    const key = relative(root, join(e.parentPath, e.name)).split(sep).join('/')
+    if (!KEY.test(key) || key.includes('..')) continue
+    const bytes = await readFile(join(e.parentPath, e.name))
+    const inserted = await db
+      .insert(storedFile)
+      .values({ key, bytes, size: bytes.length })
+      .onConflictDoNothing({ target: storedFile.key })
+      .returning({ key: storedFile.key })
+    if (inserted.length > 0) result.copied++
+    else result.present++
+    if (result.copied > 0 && result.copied % 500 === 0) log?.(`  ${result.copied} documents copied so far`)
   }
   return result
 }

@@ -63,7 +63,9 @@ export async function createBackup(
     const exported = await exportTables(database.db, work, options.log)
     const files = await listFiles(options.uploadsDir)
     const referenced = await referencedFiles(database.db)
-    const present = new Set(files.map((f) => f.key))
+    // Documents in PostgreSQL (FILE_STORAGE=database, decision 026) are rows of stored_file,
+    // exported with the other tables; they are present too.
+    const present = new Set([...files.map((f) => f.key), ...(await databaseFileKeys(database.db))])
     const manifest: BackupManifest = {
       format: BACKUP_FORMAT,
       version: 1,
@@ -169,6 +171,13 @@ async function listFiles(root: string): Promise<Array<{ key: string; size: numbe
     files.push({ key, size: (await stat(path)).size })
   }
   return files.sort((a, b) => a.key.localeCompare(b.key))
+}
+
+/** Keys of the documents kept in the stored_file table (none before migration 0011). */
+async function databaseFileKeys(db: DbOrTx): Promise<string[]> {
+  const [table] = await queryRows<{ exists: boolean }>(db, sql`select to_regclass('stored_file') is not null as exists`)
+  if (!table?.exists) return []
+  return (await queryRows<{ key: string }>(db, sql`select key from stored_file`)).map((r) => r.key)
 }
 
 /** Storage keys the database points at (candidates' documents, question images). */

@@ -19,6 +19,7 @@ import { jobRegistry } from '../jobs/registry'
 import { createMailer } from '../mail/transport'
 import { DataDirInUse } from '../pgliteLock'
 import { rotateKeys, RotationError } from '../keys/rotateKeys'
+import { copyLocalFilesToDatabase } from '../storage'
 import { inviteStaff } from '../staff/inviteStaff'
 import { resetSecondFactor } from '../accounts/secondFactorReset'
 
@@ -214,6 +215,17 @@ const COMMANDS: Record<string, Command> = {
       const unreadable = result.columns.reduce((n, c) => n + c.unreadable.length, 0)
       if (unreadable > 0) return EXIT.failed
       io.out('Done. Once every deployment runs with this LATIH_SECRET, the previous secrets can be removed from LATIH_SECRET_PREVIOUS (keep them with old backups).')
+      return EXIT.ok
+    },
+  },
+  'files:to-database': {
+    summary: 'Copy the documents under DATA_DIR/uploads into PostgreSQL, before switching to FILE_STORAGE=database.',
+    usage: 'files:to-database',
+    migrate: true,
+    options: {},
+    async run(io, database) {
+      const result = await copyLocalFilesToDatabase(io.uploadsDir(), database.db, io.out)
+      io.out(`Documents: ${result.copied} copied into the database, ${result.present} were there already. Set FILE_STORAGE=database and restart; the files under ${io.uploadsDir()} can be removed once the documents open.`)
       return EXIT.ok
     },
   },

@@ -3,7 +3,7 @@ import { SYSTEM } from '../auth/actor'
 import { currentValuePrefix, decrypt, deploymentKeyIds, encrypt, keyedHash, keyedHashes } from '../auth/crypto'
 import { recordAudit } from '../audit'
 import { queryRows, type Db } from '../db/client'
-import { rotateLocalFiles, type RotateFilesResult } from '../storage'
+import { rotateDatabaseFiles, rotateLocalFiles, type RotateFilesResult } from '../storage'
 import { ENCRYPTED_COLUMNS, type EncryptedColumn } from './encryptedColumns'
 
 export interface ColumnRotation {
@@ -32,7 +32,8 @@ const ident = (name: string) => sql.identifier(name)
 /**
  * Moves everything encrypted or keyed under a previous secret to LATIH_SECRET (decision
  * 021): every encrypted column (ENCRYPTED_COLUMNS) with its keyed hash, in batches of
- * `batchSize` rows, one transaction each; then every uploaded document, one file at a time.
+ * `batchSize` rows, one transaction each; then every uploaded document, one file at a time,
+ * on disk and in the stored_file table.
  * Resumable (a value already under the current key is not selected again, so an
  * interrupted run continues where it stopped) and idempotent (a second run changes
  * nothing and writes no audit row). A run that changed something is audited once.
@@ -45,7 +46,16 @@ export async function rotateKeys(
   const keyId = deploymentKeyIds().current
   const columns: ColumnRotation[] = []
   for (const c of ENCRYPTED_COLUMNS) columns.push(await rotateColumn(db, c, batchSize, options.log))
-  const files = await rotateLocalFiles(options.uploadsDir, options.log)
+  // Documents live on disk or in PostgreSQL (FILE_STORAGE, decision 026); both are brought
+  // to the current key, so a deployment that moved from one to the other leaves nothing behind.
+  const onDisk = await rotateLocalFiles(options.uploadsDir, options.log)
+  const inDatabase = (await tableExists(db, 'stored_file')) ? await rotateDatabaseFiles(db, options.log) : undefined
+  const files: RotateFilesResult = {
+    encrypted: onDisk.encrypted + (inDatabase?.encrypted ?? 0),
+    reencrypted: onDisk.reencrypted + (inDatabase?.reencrypted ?? 0),
+    unchanged: onDisk.unchanged + (inDatabase?.unchanged ?? 0),
+    modesFixed: onDisk.modesFixed,
+  }
 
   const changed = columns.reduce((n, c) => n + c.rotated, 0) + files.encrypted + files.reencrypted + files.modesFixed
   if (changed > 0) {
