@@ -76,6 +76,12 @@ const EnvSchema = z.object({
     .transform((v) => (v === undefined ? undefined : v === 'true' || v === '1')),
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024),
   /**
+   * How long the production server serves an anonymous public page (home, catalogue, batch,
+   * results) rendered once; 0 turns the cache off. Also the longest another app process
+   * shows a page changed elsewhere (decision 025).
+   */
+  PUBLIC_PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
+  /**
    * Which reverse proxies to believe for the client's scheme, host and address
    * (X-Forwarded-Proto/-Host/-For): unset = none; a hop count ("1"); or addresses and
    * subnets ("127.0.0.1", "10.0.0.0/8", "loopback"), comma-separated. See server/http.
