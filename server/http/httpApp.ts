@@ -2,9 +2,13 @@ import { Readable } from 'node:stream'
 import { createRequestHandler } from '@react-router/express'
 import compression from 'compression'
 import express, { type NextFunction, type Request, type Response } from 'express'
-import type { ServerBuild } from 'react-router'
+import { readdirSync, statSync } from 'node:fs'
+import { createRequestHandler as createFetchHandler, type ServerBuild } from 'react-router'
+import { env } from '../env'
+import { publicOrigin } from '../links'
 import { acceptedBody, bodyGuard, type BodyLimits } from './bodyGuard'
 import { loadContext } from './loadContext'
+import { createPublicPageCache } from './publicPageCache'
 import { sendRefusal } from './refusal'
 import { cspNonce, securityHeaders } from './securityHeaders'
 import { trustProxySetting } from './trustProxy'
@@ -18,6 +22,8 @@ export interface HttpAppOptions {
   mode?: string
   /** Where request lines go; never with the query string (it carries what people typed). */
   log?: (line: string) => void
+  /** Lifetime of the public page cache; 0 turns it off. Default: PUBLIC_PAGE_CACHE_SECONDS. */
+  publicPageTtlMs?: number
 }
 
 /**
@@ -46,9 +52,20 @@ export function createHttpApp(options: HttpAppOptions) {
   app.use(securityHeaders())
   app.use(compression())
 
-  // Fingerprinted assets never change; other public files (favicon) may.
+  // Fingerprinted assets never change; other public files (favicon) may. Only the paths
+  // of files that exist reach the file system: a page URL costs no stat (decision 025).
   app.use('/assets', express.static(`${options.clientDir}/assets`, { immutable: true, maxAge: '1y', index: false }))
-  app.use(express.static(options.clientDir, { maxAge: '1h', index: false }))
+  const publicFiles = listPublicFiles(options.clientDir)
+  const serveFile = express.static(options.clientDir, { maxAge: '1h', index: false })
+  app.use((req, res, next) => (publicFiles.has(req.path) ? serveFile(req, res, next) : next()))
+
+  const pageTtlMs = options.publicPageTtlMs ?? env().PUBLIC_PAGE_CACHE_SECONDS * 1000
+  if (pageTtlMs > 0) {
+    const render = createFetchHandler(options.build, options.mode)
+    // Rendered with no nonce and no client address: what every anonymous visitor gets.
+    const cache = createPublicPageCache({ render: (request) => render(request, {}), origin: publicOrigin(), ttlMs: pageTtlMs })
+    app.use(cache.middleware)
+  }
 
   app.use(bodyGuard(options.limits))
 
@@ -65,6 +82,18 @@ export function createHttpApp(options: HttpAppOptions) {
     res.status(500).type('text/plain; charset=utf-8').send('Terjadi kesalahan di server. / Something went wrong on the server.\n')
   })
   return app
+}
+
+/** URL paths of the files in build/client outside /assets (public/: the favicon), read once at start. */
+function listPublicFiles(clientDir: string): Set<string> {
+  let names: string[]
+  try {
+    names = readdirSync(clientDir, { recursive: true, encoding: 'utf8' })
+  } catch {
+    return new Set()
+  }
+  const paths = names.map((name) => name.split('\\').join('/')).filter((name) => name !== 'assets' && !name.startsWith('assets/'))
+  return new Set(paths.filter((name) => statSync(`${clientDir}/${name}`).isFile()).map((name) => `/${name}`))
 }
 
 // What @react-router/express reads of the request as a stream (StreamPump in
