@@ -1,31 +1,18 @@
-import { createCookie, redirect } from 'react-router'
+import { redirect } from 'react-router'
 import type { Actor } from '../../server/auth/actor'
-import { createSession, deleteSession, resolveSession, SESSION_DAYS } from '../../server/auth/sessions'
+import { createSession, deleteSession, resolveSession } from '../../server/auth/sessions'
+// The session cookie is defined once, for the pages and for the production server's answer save.
+import { sessionCookie, sessionTokenOf } from '../../server/http/sessionCookie'
 import { runtime } from '../../server/runtime'
 import { publicOrigin } from '../../server/links'
 import { IDLE_SIGN_IN_PARAM, IDLE_SIGN_IN_VALUE } from './sessionEnded'
-
-// The session cookie: HttpOnly, SameSite=Lax (our forms post same-site; React Router
-// also rejects cross-origin form posts), Secure when the site's public address is
-// HTTPS — decided by PUBLIC_URL, not by the request, which behind a TLS proxy arrives
-// over plain HTTP.
-function sessionCookie(_request: Request) {
-  return createCookie('latih_session', {
-    httpOnly: true,
-    sameSite: 'lax',
-    path: '/',
-    secure: siteOrigin().startsWith('https:'),
-    maxAge: SESSION_DAYS * 86_400,
-  })
-}
 
 function siteOrigin(): string {
   return publicOrigin()
 }
 
-async function tokenOf(request: Request): Promise<string | null> {
-  const value: unknown = await sessionCookie(request).parse(request.headers.get('Cookie'))
-  return typeof value === 'string' && value.length > 0 ? value : null
+function tokenOf(request: Request): Promise<string | null> {
+  return sessionTokenOf(request.headers.get('Cookie'))
 }
 
 /** The signed-in actor, or null. Memoised per request. */
@@ -55,7 +42,7 @@ async function signInRedirect(request: Request): Promise<Response> {
   if (!endedIdle.has(request)) return redirect(back)
   // The session ended for inactivity: say so at sign-in, and drop the dead cookie.
   return redirect(`${back}&${IDLE_SIGN_IN_PARAM}=${IDLE_SIGN_IN_VALUE}`, {
-    headers: { 'Set-Cookie': await sessionCookie(request).serialize('', { maxAge: 0 }) },
+    headers: { 'Set-Cookie': await sessionCookie().serialize('', { maxAge: 0 }) },
   })
 }
 
@@ -89,7 +76,7 @@ export async function startSession(request: Request, userId: string, address?: s
     userAgent: request.headers.get('User-Agent'),
     address,
   })
-  return sessionCookie(request).serialize(token)
+  return sessionCookie().serialize(token)
 }
 
 /** End the session and return the Set-Cookie header value that clears the cookie. */
@@ -99,7 +86,7 @@ export async function endSession(request: Request): Promise<string> {
     const { db } = await runtime()
     await deleteSession(db, token)
   }
-  return sessionCookie(request).serialize('', { maxAge: 0 })
+  return sessionCookie().serialize('', { maxAge: 0 })
 }
 
 /**

@@ -10,12 +10,5 @@ export function kindParam(slug: string | undefined): AssessmentKind {
   return kind
 }
 
-/** Answers of a page form: fields named q<position> holding an option key. */
-export function answersFromForm(formData: FormData): Array<{ position: number; answer: string }> {
-  const answers: Array<{ position: number; answer: string }> = []
-  for (const [name, value] of formData) {
-    const match = /^q(\d{1,4})$/.exec(name)
-    if (match && typeof value === 'string' && value !== '') answers.push({ position: Number(match[1]), answer: value })
-  }
-  return answers
-}
+// Shared with the answer save the production server handles before the router.
+export { answersFromForm } from '../../server/assessments/answerFields'

@@ -28,14 +28,23 @@ export function acceptedBody(res: Response): Uint8Array | undefined {
   return body instanceof Uint8Array ? body : undefined
 }
 
+/**
+ * The accepted body as the guard parsed it (URLSearchParams for a URL-encoded form,
+ * FormData for multipart), for a handler before React Router (the answer save).
+ */
+export function acceptedForm(res: Response): FormData | URLSearchParams | undefined {
+  const form: unknown = res.locals.acceptedForm
+  return form instanceof FormData || form instanceof URLSearchParams ? form : undefined
+}
+
 /** %00 anywhere in the path or query, raw or percent-encoded. */
 export function addressHasNul(originalUrl: string): boolean {
   return originalUrl.includes('\0') || /%00/i.test(originalUrl)
 }
 
 /** A NUL in any name, value or file name of the form. */
-export function formHasNul(form: FormData): boolean {
-  for (const [name, value] of form) {
+export function formHasNul(form: FormData | URLSearchParams): boolean {
+  for (const [name, value] of form as Iterable<[string, FormDataEntryValue]>) {
     if (name.includes('\0')) return true
     if (typeof value === 'string' ? value.includes('\0') : value.name.includes('\0')) return true
   }
@@ -80,9 +89,10 @@ export function bodyGuard(limits: BodyLimits) {
         body.set(chunk, offset)
         offset += chunk.length
       }
-      void checkForm(body, contentType).then((problem) => {
-        if (problem) return sendRefusal(res, problem)
+      void checkForm(body, contentType, mediaType).then((checked) => {
+        if (checked.problem) return sendRefusal(res, checked.problem)
         res.locals.acceptedBody = body
+        res.locals.acceptedForm = checked.form
         next()
       }, next)
     }
@@ -102,14 +112,22 @@ export function bodyGuard(limits: BodyLimits) {
   }
 }
 
-async function checkForm(body: Uint8Array<ArrayBuffer>, contentType: string): Promise<'malformed' | 'badCharacter' | null> {
-  let form: FormData
-  try {
-    form = await new Response(body, { headers: { 'Content-Type': contentType } }).formData()
-  } catch {
-    return 'malformed'
+type CheckedForm = { problem: 'malformed' | 'badCharacter'; form?: undefined } | { problem: null; form: FormData | URLSearchParams }
+
+async function checkForm(body: Uint8Array<ArrayBuffer>, contentType: string, mediaType: string): Promise<CheckedForm> {
+  let form: FormData | URLSearchParams
+  if (mediaType === 'application/x-www-form-urlencoded') {
+    // What Response.formData() does for this type (UTF-8 without BOM, then the URL-encoded
+    // parser, which never fails), without building a Response and a FormData for it.
+    form = new URLSearchParams(new TextDecoder().decode(body))
+  } else {
+    try {
+      form = await new Response(body, { headers: { 'Content-Type': contentType } }).formData()
+    } catch {
+      return { problem: 'malformed' }
+    }
   }
-  return formHasNul(form) ? 'badCharacter' : null
+  return formHasNul(form) ? { problem: 'badCharacter' } : { problem: null, form }
 }
 
 /** How long a refused body is still read (and dropped) before the connection is cut. */
