@@ -30,7 +30,7 @@ import { updateIdentity } from '../profiles/updateIdentity'
 import { uploadDocument } from '../profiles/uploadDocument'
 import { registerCandidate } from '../registrations/registerCandidate'
 import { createCandidateActor, createOfficerActor, createWorld, NOW } from '../registrations/testFixtures'
-import { createLocalStorage } from '../storage'
+import { createDatabaseStorage, createLocalStorage } from '../storage'
 import { closedEmail, CLOSED_NAME, CLOSURE_REASON, completeAccountClosure } from './completeAccountClosure'
 import { exportPersonalData } from './exportPersonalData'
 import { listAccountClosures } from './listAccountClosures'
@@ -42,7 +42,8 @@ const database = await createTestDatabase()
 const { db } = database
 const root = mkdtempSync(join(tmpdir(), 'latih-privacy-'))
 afterAll(() => rmSync(root, { recursive: true, force: true }))
-const storage = createLocalStorage(root)
+// The PostgreSQL run keeps the documents in the database, as several processes do (decision 026).
+const storage = process.env.TEST_DATABASE_URL ? createDatabaseStorage(db) : createLocalStorage(root)
 const world = await createWorld(db)
 const at = (actor: Parameters<typeof contextFor>[1]) => contextFor(database, actor, NOW)
 
