@@ -6,6 +6,7 @@ import { readdirSync, statSync } from 'node:fs'
 import { createRequestHandler as createFetchHandler, type ServerBuild } from 'react-router'
 import { env } from '../env'
 import { publicOrigin } from '../links'
+import { ANSWER_SAVE_PATH, answerSave } from './answerSave'
 import { acceptedBody, bodyGuard, type BodyLimits } from './bodyGuard'
 import { loadContext } from './loadContext'
 import { createPublicPageCache } from './publicPageCache'
@@ -68,6 +69,8 @@ export function createHttpApp(options: HttpAppOptions) {
   }
 
   app.use(bodyGuard(options.limits))
+  // Test day's busiest request, answered without React Router's pipeline (decision 027).
+  app.post(ANSWER_SAVE_PATH, answerSave())
 
   const handler = createRequestHandler({ build: options.build, mode: options.mode, getLoadContext: loadContext })
   app.all('/{*path}', (req, res, next) => {
