@@ -8,9 +8,10 @@
 //          --think-ms 0 (mean pause between a candidate's saves; 0 = closed loop, as fast as served)
 //          --pg-port 55500  --app-port 3400  --baseline-port 3401  --fsync on|off
 //          --build (always rebuild)  --no-build (never rebuild)  --cpu-prof (profile the app server)
+//          --build-dir build (or BUILD_DIR: a build of its own, so a shared checkout's build/ is left alone)
 //
-// One run: a throwaway PostgreSQL 15 cluster; the production build served by
-// react-router-serve on it (demo seed, job worker on); N candidates made through the
+// One run: a throwaway PostgreSQL 15 cluster; the production build served by the
+// production server (server/http/start.mjs, one process) on it (demo seed, job worker on); N candidates made through the
 // project's own use cases, each with a started 40-question written test and a session
 // cookie; then N concurrent virtual candidates each sending their 40 background saves
 // (POST /asesmen/simpan, as the question page's JavaScript does); then the same load on
@@ -58,6 +59,7 @@ const APP_PORT = int('app-port', 3400)
 const BASELINE_PORT = int('baseline-port', 3401)
 const FSYNC = option('fsync', 'on') !== 'off'
 const WRITE = flag('write')
+const BUILD_DIR = option('build-dir', process.env.BUILD_DIR ?? 'build')
 // Writes a V8 CPU profile of the app server to bench/results/profile/ (see bench/profile-summary.ts).
 const PROFILE = flag('cpu-prof')
 const DATABASE = 'latih_bench'
@@ -145,16 +147,20 @@ function newestMtime(dir: string): number {
 
 /** The production build must be the current code: build when missing or older than the sources. */
 function ensureBuild() {
-  const entry = join(ROOT, 'build/server/index.js')
+  const entry = join(ROOT, BUILD_DIR, 'server/index.js')
   const sources = Math.max(...['app', 'server', 'domain'].map((d) => newestMtime(join(ROOT, d))))
   const stale = existsSync(entry) && statSync(entry).mtimeMs < sources
   if (flag('no-build') && existsSync(entry)) {
-    if (stale) log('warning: build/ is older than the sources (--no-build given, using it anyway)')
+    if (stale) log(`warning: ${BUILD_DIR}/ is older than the sources (--no-build given, using it anyway)`)
     return
   }
   if (existsSync(entry) && !stale && !flag('build')) return
-  log(existsSync(entry) ? 'build/ is older than the sources: building…' : 'build/ missing: building…')
-  const r = spawnSync(process.execPath, ['node_modules/@react-router/dev/bin.js', 'build'], { cwd: ROOT, stdio: 'inherit' })
+  log(existsSync(entry) ? `${BUILD_DIR}/ is older than the sources: building…` : `${BUILD_DIR}/ missing: building…`)
+  const r = spawnSync(process.execPath, ['node_modules/@react-router/dev/bin.js', 'build'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, BUILD_DIR },
+  })
   if (r.status !== 0) throw new Error('react-router build failed')
 }
 
@@ -320,12 +326,13 @@ async function main() {
   const admin = new pg.Pool({ connectionString: url, max: 2 })
   await admin.query('create extension pg_stat_statements')
 
-  // The production server, as deployed: react-router-serve on the build.
+  // The production server, as deployed (decision 014): server/http/start.mjs on the build,
+  // one process — what `npm start` runs, with its body guard and the answer save before the router.
   let t = Date.now()
   const profileDir = join(ROOT, 'bench/results/profile')
   if (PROFILE) rmSync(profileDir, { recursive: true, force: true })
   const nodeArgs = PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []
-  const app = startServer('app', [...nodeArgs, 'node_modules/@react-router/serve/bin.js', 'build/server/index.js'], {
+  const app = startServer('app', [...nodeArgs, 'server/http/start.mjs', join(BUILD_DIR, 'server/index.js')], {
     NODE_ENV: 'production',
     PORT: String(APP_PORT),
     HOST: '127.0.0.1',
@@ -342,7 +349,15 @@ async function main() {
   log(`app server ready in ${bootS.toFixed(0)} s`)
 
   // The project's code in this process talks to the same database with the same secret.
-  Object.assign(process.env, { NODE_ENV: 'production', DATABASE_URL: url, LATIH_SECRET: SECRET, DATA_DIR: join(workDir, 'data') })
+  // As the server is configured (a demo start: a production start would want SMTP_URL).
+  Object.assign(process.env, {
+    NODE_ENV: 'production',
+    SEED_DEMO: 'true',
+    PUBLIC_URL: `http://127.0.0.1:${APP_PORT}`,
+    DATABASE_URL: url,
+    LATIH_SECRET: SECRET,
+    DATA_DIR: join(workDir, 'data'),
+  })
   delete process.env.SMTP_URL
   const { openPostgres } = await import('../server/db/client')
   const { createTestDayCandidates } = await import('./lib/setup')

@@ -1,4 +1,4 @@
-import { asc } from 'drizzle-orm'
+import { and, asc, gt, lte } from 'drizzle-orm'
 import { createCookie } from 'react-router'
 import type { Actor } from '../../server/auth/actor'
 import { createSession, SESSION_DAYS } from '../../server/auth/sessions'
@@ -27,8 +27,14 @@ export async function createTestDayCandidates(
   db: Db,
   options: { count: number; concurrency: number; onProgress?: (done: number) => void },
 ): Promise<VirtualCandidate[]> {
-  const batches = await db.select({ id: batch.id }).from(batch).orderBy(asc(batch.createdAt))
-  if (batches.length === 0) throw new Error('No batch found: was the demo seeded (SEED_DEMO=true)?')
+  // The demo's batches open for registration now (it also seeds closed ones, further along the SOP).
+  const openNow = new Date()
+  const batches = await db
+    .select({ id: batch.id })
+    .from(batch)
+    .where(and(lte(batch.registrationOpensAt, openNow), gt(batch.registrationClosesAt, openNow)))
+    .orderBy(asc(batch.createdAt))
+  if (batches.length === 0) throw new Error('No open batch found: was the demo seeded (SEED_DEMO=true)?')
   const result: VirtualCandidate[] = new Array(options.count)
   let next = 0
   let done = 0
