@@ -620,7 +620,7 @@ function render(r: {
     for (let round = 1; round <= ROUNDS; round += 1) {
       const a = r.phases.find((p) => p.scenario === scenario && p.server === 'App' && p.round === round)
       const b = r.phases.find((p) => p.scenario === scenario && p.server === 'Baseline' && p.round === round)
-      if (a && b) ratios.push((a.summary.savesPerSecond / b.summary.savesPerSecond).toFixed(2))
+      if (a && b) ratios.push((a.summary.savesPerSecond / b.summary.savesPerSecond).toPrecision(2))
     }
     lines.push(`- ${scenario}: ${ratios.map((x) => `${x}×`).join(', ')}`)
   }
