@@ -352,7 +352,7 @@ describe.skipIf(!TEST_URL)('LATIH_PROCESSES: several processes on one port (deci
     for (const pid of after) expect(alive(pid), `process ${pid} stopped`).toBe(false)
   }, 300_000)
 
-  it('refuses several processes on the embedded database, and a count that is not one', () => {
+  it('refuses several processes on the embedded database, a count that is not one, and stops when processes cannot start', () => {
     const run = (env: Record<string, string>) => {
       const { DATABASE_URL: _db, TEST_DATABASE_URL: _t, ...rest } = process.env
       return spawnSync(process.execPath, ['server/http/start.mjs', `${build}/server/index.js`], {
@@ -368,5 +368,11 @@ describe.skipIf(!TEST_URL)('LATIH_PROCESSES: several processes on one port (deci
     const bad = run({ LATIH_PROCESSES: 'banyak' })
     expect(bad.status).toBe(1)
     expect(bad.stderr).toContain('LATIH_PROCESSES: a number of processes from 1 to 64, or auto')
+    // Processes that cannot start (here: a production start without its settings) are not
+    // started again and again: the whole server stops with exit code 1 and says why.
+    const broken = run({ LATIH_PROCESSES: '2', DATABASE_URL: 'postgres://127.0.0.1:1/latih' })
+    expect(broken.status).toBe(1)
+    expect(broken.stderr).toContain('SMTP_URL: required in production')
+    expect(broken.stderr).toMatch(/process \d exited before it listened .*; stopping all processes/)
   })
 })
