@@ -342,6 +342,8 @@ async function main() {
     SEED_DEMO: 'true',
     JOB_WORKER: 'true',
     LATIH_SECRET: SECRET,
+    // One process, whatever the caller's environment says (decision 026 runs N).
+    LATIH_PROCESSES: '1',
   })
   log(`app server pid ${app.child.pid}, booting (migrations, regions, demo seed)…`)
   await waitForHttp(APP_PORT, '/', app.child, app.logFile, 15 * 60_000)
