@@ -14,9 +14,12 @@ const PROGRAMME = 'Pengelasan SMAW Posisi 3G'
 const EVIL_TARGET = '/\t/evil.example/phish'
 const EVIL_QUERY = '/masuk?ke=%2F%09%2Fevil.example%2Fphish'
 
-function expectSecurityHeaders(headers: Record<string, string>, what: string) {
+function expectSecurityHeaders(headers: Record<string, string>, what: string, scripts: 'nonce' | 'hashes' = 'nonce') {
   expect(headers['content-security-policy'], `${what}: CSP`).toContain("frame-ancestors 'none'")
-  expect(headers['content-security-policy'], `${what}: CSP`).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}'/)
+  // A page rendered once for every anonymous visitor names its inline scripts by hash (decision 025).
+  expect(headers['content-security-policy'], `${what}: CSP`).toMatch(
+    scripts === 'nonce' ? /script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}'/ : /script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+;/,
+  )
   expect(headers['x-content-type-options'], `${what}: nosniff`).toBe('nosniff')
   expect(headers['referrer-policy'], `${what}: Referrer-Policy`).toBe('same-origin')
   expect(headers['permissions-policy'], `${what}: Permissions-Policy`).toContain('camera=()')
@@ -70,7 +73,8 @@ function hugePost(path: string, bytes: number, options: { chunked?: boolean } = 
 test.describe('the production server', () => {
   test('every response carries the security headers: a page, a PDF download, a static asset, a 404, a refusal', async ({ page }) => {
     test.setTimeout(240_000)
-    const home = await page.request.get('/')
+    // A page rendered per request (the public home page is cached: decision 025, below).
+    const home = await page.request.get('/masuk')
     expect(home.status()).toBe(200)
     expectSecurityHeaders(home.headers(), 'page')
     // Every inline script of React Router carries this response's nonce, and only it.
@@ -79,8 +83,15 @@ test.describe('the production server', () => {
     const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]!)
     expect(scripts.length).toBeGreaterThan(0)
     for (const attributes of scripts) expect(attributes).toContain(`nonce="${nonce}"`)
-    const again = await page.request.get('/')
+    const again = await page.request.get('/masuk')
     expect(again.headers()['content-security-policy']).not.toContain(nonce)
+
+    // The cached public home page: the same headers, its inline scripts named by hash, no nonce.
+    const cached = await page.request.get('/')
+    expect(cached.status()).toBe(200)
+    expectSecurityHeaders(cached.headers(), 'cached page', 'hashes')
+    expect(cached.headers()['content-security-policy']).not.toContain('nonce-')
+    expect(await cached.text()).not.toContain('nonce=')
 
     const asset = /\/assets\/[^"]+\.js/.exec(html)![0]
     const script = await page.request.get(asset)
