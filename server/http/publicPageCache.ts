@@ -124,7 +124,6 @@ export function createPublicPageCache(options: PublicPageCacheOptions) {
   const pending = new Map<string, Promise<Rendered | Entry>>()
   // Bumped by every change: a render that started before it is served but not kept.
   let generation = 0
-  const stats = { hits: 0, misses: 0, bypasses: 0, renders: 0 }
 
   const unsubscribe = onPublicContentChanged(() => {
     generation += 1
@@ -134,7 +133,6 @@ export function createPublicPageCache(options: PublicPageCacheOptions) {
 
   async function renderOnce(key: string, url: string, cookie: string | null): Promise<Rendered | Entry> {
     const started = generation
-    stats.renders += 1
     const headers = new Headers({ accept: 'text/html' })
     if (cookie) headers.set('cookie', cookie)
     const response = await options.render(new globalThis.Request(new URL(url, options.origin), { headers }))
@@ -184,18 +182,11 @@ export function createPublicPageCache(options: PublicPageCacheOptions) {
 
   async function middleware(req: Request, res: Response, next: NextFunction) {
     const found = publicPageKey(req)
-    if (!found) {
-      stats.bypasses += 1
-      return next()
-    }
+    if (!found) return next()
     const { key, cookie } = found
     const entry = entries.get(key)
-    if (entry && entry.expiresAt > clock()) {
-      stats.hits += 1
-      return send(req, res, entry, 'hit')
-    }
+    if (entry && entry.expiresAt > clock()) return send(req, res, entry, 'hit')
     if (entry) entries.delete(key)
-    stats.misses += 1
     let rendering = pending.get(key)
     if (!rendering) {
       rendering = renderOnce(key, req.originalUrl, cookie).finally(() => {
@@ -213,7 +204,6 @@ export function createPublicPageCache(options: PublicPageCacheOptions) {
 
   return {
     middleware,
-    stats,
     /** Entries held now (expired ones included until asked for). */
     size: () => entries.size,
     close: unsubscribe,
