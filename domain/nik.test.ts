@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { PROVINCE_CODES, compareNikWithProfile, maskNik, parseNik } from './nik';
+import { PROVINCE_CODES, compareNikWithProfile, maskNik, nikAgreesWith, parseNik } from './nik';
 import type { NikValue } from './nik';
 
 // Fixed "today" so the two-digit year resolution is deterministic: 15 Jun 2026, WITA.
@@ -181,5 +181,21 @@ describe('compareNikWithProfile', () => {
 
   it('gives both warnings at once', () => {
     expect(compareNikWithProfile(nik, { birthDate: '1991-05-12', sex: 'male' })).toHaveLength(2);
+  });
+});
+
+describe('nikAgreesWith', () => {
+  it('compares day (+40 for women), month and two-digit year with digits 7–12', () => {
+    expect(nikAgreesWith('7471011506750005', { birthDate: '1975-06-15', sex: 'male' })).toBe(true);
+    expect(nikAgreesWith('7471011506750005', { birthDate: '1990-06-15', sex: 'male' })).toBe(false);
+    expect(nikAgreesWith('7471011506750005', { birthDate: '1975-06-15', sex: 'female' })).toBe(false);
+    expect(nikAgreesWith('7471015506750005', { birthDate: '1975-06-15', sex: 'female' })).toBe(true);
+    expect(nikAgreesWith('7471 0115 0675 0005', { birthDate: '1975-06-15', sex: 'male' })).toBe(true);
+  });
+
+  it('disagrees when something is missing', () => {
+    expect(nikAgreesWith('7471011506750005', { birthDate: null, sex: 'male' })).toBe(false);
+    expect(nikAgreesWith('7471011506750005', { birthDate: '1975-06-15' })).toBe(false);
+    expect(nikAgreesWith('747101150675', { birthDate: '1975-06-15', sex: 'male' })).toBe(false);
   });
 });

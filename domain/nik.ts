@@ -116,6 +116,24 @@ export function maskNik(nik: string): string {
   return digits.slice(0, 4) + '•'.repeat(digits.length - 8) + digits.slice(-4);
 }
 
+/**
+ * Whether a birth date and sex agree with what the NIK's digits 7–12 encode (DD, +40 for
+ * women, MM, YY). Needs no "today": the two-digit year is compared as it stands.
+ * Missing values, or a NIK that is not 16 digits, disagree.
+ */
+export function nikAgreesWith(
+  nik: string | null | undefined,
+  profile: { birthDate?: string | null; sex?: 'male' | 'female' | null },
+): boolean {
+  const digits = String(nik ?? '').replace(/\s+/g, '');
+  if (!/^\d{16}$/.test(digits)) return false;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(profile.birthDate ?? '');
+  if (!m || (profile.sex !== 'male' && profile.sex !== 'female')) return false;
+  const [, year = '', month = '', dayOfMonth = ''] = m;
+  const day = Number(dayOfMonth) + (profile.sex === 'female' ? 40 : 0);
+  return digits.slice(6, 12) === `${String(day).padStart(2, '0')}${month}${year.slice(2)}`;
+}
+
 const SEX_LABELS = { male: 'laki-laki', female: 'perempuan' } as const;
 
 /**

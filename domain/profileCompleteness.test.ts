@@ -124,10 +124,10 @@ describe('profileCompleteness', () => {
 
   it('rounds down so that a nearly complete profile never shows 100%', () => {
     const result = profileCompleteness({ ...complete, emailVerified: false });
-    expect(result.percent).toBe(95); // 20 of 21
+    expect(result.percent).toBe(95); // 21 of 22 (the NIK agreement counts once the identity is filled)
     expect(result.complete).toBe(false);
     const withDomicile = profileCompleteness({ ...complete, domicileSameAsKtp: false });
-    expect(withDomicile.percent).toBe(87); // 21 of 24
+    expect(withDomicile.percent).toBe(88); // 22 of 25
   });
 
   it('returns integers between 0 and 100', () => {
@@ -138,5 +138,24 @@ describe('profileCompleteness', () => {
       expect(percent).toBeGreaterThanOrEqual(0);
       expect(percent).toBeLessThanOrEqual(100);
     }
+  });
+});
+
+describe('profileCompleteness: birth date and sex against the NIK (issue 10 §1)', () => {
+  it('is not complete while the stored birth date disagrees with the NIK, and links to the identity section', () => {
+    // The 51-year-old of issue 10: NIK of 15 June 1975, a typed 1990 birth date.
+    const result = profileCompleteness({ ...complete, nik: '7471011506750005', sex: 'male', birthDate: '1990-06-15' });
+    expect(result.complete).toBe(false);
+    expect(result.missing).toEqual([
+      { field: 'nikAgreement', label: expect.stringMatching(/sesuai NIK/), section: 'identity' },
+    ]);
+  });
+
+  it('is not complete while the stored sex disagrees with the NIK', () => {
+    expect(missingFields({ ...complete, sex: 'male' })).toEqual(['nikAgreement']);
+  });
+
+  it('is complete when both agree', () => {
+    expect(profileCompleteness({ ...complete, nik: '7471011506750005', sex: 'male', birthDate: '1975-06-15' }).complete).toBe(true);
   });
 });

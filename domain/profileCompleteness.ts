@@ -3,6 +3,7 @@
 
 import { parseIsoDate } from './calendar';
 import { isEducationLevel } from './eligibility';
+import { nikAgreesWith } from './nik';
 import { normalizeMobileNumber } from './phone';
 
 export type ProfileSnapshot = {
@@ -34,7 +35,10 @@ export type ProfileSnapshot = {
 
 export type ProfileSection = 'identity' | 'address' | 'education' | 'other' | 'documents' | 'account';
 
-export type MissingProfileField = { field: keyof ProfileSnapshot; label: string; section: ProfileSection };
+/** 'nikAgreement': the birth date and sex stored agree with what the NIK encodes. */
+export type ProfileRequirementKey = keyof ProfileSnapshot | 'nikAgreement';
+
+export type MissingProfileField = { field: ProfileRequirementKey; label: string; section: ProfileSection };
 
 export type ProfileCompleteness = { percent: number; missing: MissingProfileField[]; complete: boolean };
 
@@ -72,6 +76,21 @@ const REQUIREMENTS: readonly Requirement[] = [
     label: 'Jenis kelamin',
     section: 'identity',
     filled: (p) => p.sex === 'male' || p.sex === 'female',
+  },
+  {
+    // Birth date and sex come from the NIK (decision 028). A profile saved before that rule
+    // can still disagree with its NIK; it is not complete until the identity section is
+    // saved again (which takes both from the NIK), so eligibility never reads a typed date.
+    field: 'nikAgreement',
+    label: 'Tanggal lahir dan jenis kelamin belum sesuai NIK: buka Identitas dan simpan ulang',
+    section: 'identity',
+    applies: (p) =>
+      typeof p.nik === 'string' &&
+      /^\d{16}$/.test(p.nik.replace(/\s+/g, '')) &&
+      typeof p.birthDate === 'string' &&
+      parseIsoDate(p.birthDate) !== null &&
+      (p.sex === 'male' || p.sex === 'female'),
+    filled: (p) => nikAgreesWith(p.nik, p),
   },
   { field: 'maritalStatus', label: 'Status perkawinan', section: 'identity', filled: (p) => text(p.maritalStatus) },
   {

@@ -2,10 +2,11 @@ import { Form, redirect, useNavigation, useRouteLoaderData } from 'react-router'
 import type { Route } from './+types/profil.identitas'
 import type { ProfileLayoutData } from './profil'
 import { parseForm, useCaseFailure } from '../lib/forms.server'
+import { useFormat } from '../i18n/format'
 import { defineText, useLocale, useText } from '../i18n/text'
 import { Field, FormErrors, SelectField } from '../ui/form'
 import { formatMobileNumber } from '../../domain/phone'
-import { MARITAL_STATUS_LABELS, MARITAL_STATUSES, SEX_LABELS, SEXES } from '../../server/profiles/options'
+import { MARITAL_STATUS_LABELS, MARITAL_STATUSES, SEX_LABELS } from '../../server/profiles/options'
 import { identitySchema } from '../../server/profiles/schemas'
 import { updateIdentity } from '../../server/profiles/updateIdentity'
 import { candidateContext } from '../lib/context.server'
@@ -37,6 +38,10 @@ const text = defineText({
     nikMaskedHint: 'NIK tersimpan: {nik}. Kosongkan bila tidak diubah; isi 16 digit untuk memperbaikinya.',
     fullName: 'Nama lengkap sesuai KTP',
     birthPlace: 'Tempat lahir',
+    fromNikTitle: 'Dari NIK',
+    fromNikLead: 'Tanggal lahir dan jenis kelamin dibaca dari NIK, tidak diketik. Jika salah, NIK-nya yang perlu diperbaiki.',
+    fromNikNone: 'Isi NIK yang benar; tanggal lahir dan jenis kelamin akan dibaca darinya.',
+    lockedHint: 'Anda sudah mendaftar pelatihan, jadi NIK dan nama tidak dapat diubah di sini. Jika salah, datangi kios pendaftaran dengan membawa KTP asli; petugas kios akan mengoreksinya.',
     birthDate: 'Tanggal lahir',
     sex: 'Jenis kelamin',
     marital: 'Status perkawinan',
@@ -55,6 +60,10 @@ const text = defineText({
     nikMaskedHint: 'Stored NIK: {nik}. Leave empty to keep it; type all 16 digits to correct it.',
     fullName: 'Full name as on the KTP',
     birthPlace: 'Place of birth',
+    fromNikTitle: 'From the NIK',
+    fromNikLead: 'Date of birth and sex are read from the NIK, not typed. If they are wrong, the NIK needs correcting.',
+    fromNikNone: 'Enter the correct NIK; date of birth and sex are read from it.',
+    lockedHint: 'You have registered for a training, so your NIK and name can no longer be changed here. If they are wrong, go to the registration kiosk with your original KTP; the kiosk officer will correct them.',
     birthDate: 'Date of birth',
     sex: 'Sex',
     marital: 'Marital status',
@@ -70,7 +79,9 @@ export default function IdentityPage({ actionData }: Route.ComponentProps) {
   const { profile: p } = useRouteLoaderData('routes/profil') as ProfileLayoutData
   const t = useText(text)
   const locale = useLocale()
+  const f = useFormat()
   const busy = useNavigation().state === 'submitting'
+  const locked = p.identityLocked
   return (
     <>
       <h1>{t.title}</h1>
@@ -80,24 +91,37 @@ export default function IdentityPage({ actionData }: Route.ComponentProps) {
         <Field
           name="nik"
           label={t.nik}
-          hint={p.nikMasked ? t.nikMaskedHint.replace('{nik}', p.nik) : t.nikHint}
+          hint={locked ? t.lockedHint : p.nikMasked ? t.nikMaskedHint.replace('{nik}', p.nik) : t.nikHint}
           state={actionData}
           defaultValue={p.nikMasked ? '' : p.nik}
+          readOnly={locked}
           inputMode="numeric"
           autoComplete="off"
           maxLength={24}
         />
-        <Field name="fullName" label={t.fullName} state={actionData} defaultValue={p.fullName} autoComplete="name" maxLength={100} />
-        <Field name="birthPlace" label={t.birthPlace} state={actionData} defaultValue={p.birthPlace ?? ''} maxLength={60} />
-        <Field name="birthDate" label={t.birthDate} type="date" state={actionData} defaultValue={p.birthDate ?? ''} autoComplete="bday" />
-        <SelectField
-          name="sex"
-          label={t.sex}
-          placeholder={t.choose}
-          options={SEXES.map((s) => ({ value: s, label: SEX_LABELS[locale][s] }))}
+        <Field
+          name="fullName"
+          label={t.fullName}
+          hint={locked ? t.lockedHint : undefined}
           state={actionData}
-          defaultValue={p.sex ?? ''}
+          defaultValue={p.fullName}
+          autoComplete="name"
+          maxLength={100}
+          readOnly={locked}
         />
+        <section aria-labelledby="from-nik-title">
+          <h2 id="from-nik-title">{t.fromNikTitle}</h2>
+          <p>{p.fromNik ? t.fromNikLead : t.fromNikNone}</p>
+          {p.fromNik ? (
+            <dl className="facts">
+              <dt>{t.birthDate}</dt>
+              <dd>{f.date(p.fromNik.birthDate)}</dd>
+              <dt>{t.sex}</dt>
+              <dd>{SEX_LABELS[locale][p.fromNik.sex]}</dd>
+            </dl>
+          ) : null}
+        </section>
+        <Field name="birthPlace" label={t.birthPlace} state={actionData} defaultValue={p.birthPlace ?? ''} maxLength={60} />
         <SelectField
           name="maritalStatus"
           label={t.marital}

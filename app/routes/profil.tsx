@@ -27,7 +27,7 @@ const text = defineText({
     documents: 'Dokumen',
     myData: 'Data saya',
     mismatch: 'Data NIK dan profil tidak cocok',
-    mismatchHelp: 'Data tetap tersimpan. Jika NIK atau data Anda keliru, perbaiki di bagian Identitas.',
+    mismatchHelp: 'Tanggal lahir dan jenis kelamin diambil dari NIK: buka bagian Identitas dan simpan ulang. Jika NIK-nya yang keliru, perbaiki NIK di sana (atau, bila Anda sudah mendaftar, di kios pendaftaran dengan KTP asli). Anda belum dapat mendaftar sebelum data ini cocok.',
     fixIdentity: 'Perbaiki identitas',
   },
   en: {
@@ -40,7 +40,7 @@ const text = defineText({
     documents: 'Documents',
     myData: 'My data',
     mismatch: 'Your NIK and profile do not match',
-    mismatchHelp: 'Your data is saved. If the NIK or your details are wrong, correct them under Identity.',
+    mismatchHelp: 'Date of birth and sex are taken from the NIK: open Identity and save it again. If the NIK itself is wrong, correct it there (or, once you have registered, at the registration kiosk with your original KTP). You cannot register until they match.',
     fixIdentity: 'Correct identity',
   },
 })

@@ -252,8 +252,6 @@ describe('profile documents', async () => {
         nik: c.nik,
         fullName: 'Wa Ode Nurhayati',
         birthPlace: 'Raha',
-        birthDate: '1995-08-15',
-        sex: 'female',
         maritalStatus: 'kawin',
         phone: '+62 813-4000-1234',
       })

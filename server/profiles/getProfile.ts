@@ -10,6 +10,7 @@ import { NotFoundError } from '../errors'
 import { regionNamesFor, type RegionNames } from '../regions/regions'
 import { authorizeCandidateData, canIn } from './access'
 import { getProfileSnapshot } from './getProfileSnapshot'
+import { isIdentityLocked } from './updateIdentity'
 import type { DocumentKind } from './schemas'
 
 const Input = z.object({ candidateId: z.uuid() })
@@ -54,8 +55,12 @@ export interface ProfileView {
   disability: string | null
   documents: DocumentView[]
   completeness: ProfileCompleteness
-  /** Where the profile disagrees with what the NIK encodes (accepted, but shown). */
+  /** Where the stored profile disagrees with what the NIK encodes (profiles saved before decision 028). */
   nikWarnings: string[]
+  /** Birth date and sex as the NIK encodes them: shown on the identity page, never typed. */
+  fromNik: { birthDate: string; sex: 'male' | 'female' } | null
+  /** NIK and name can no longer be changed here: the candidate has registered (decision 028). */
+  identityLocked: boolean
   updatedAt: string
 }
 
@@ -102,6 +107,7 @@ export async function getProfile(ctx: UseCaseContext, input: { candidateId: stri
 
   const parsed = parseNik(fullNik, { today: ctx.now })
   const nikWarnings = parsed.ok ? compareNikWithProfile(parsed.value, { birthDate: p.birthDate, sex: p.sex }) : []
+  const identityLocked = await isIdentityLocked(ctx.db, candidateId)
 
   const [ktpRegions, domicileRegions] = await Promise.all([
     regionNamesFor(ctx.db, p.ktpVillageCode),
@@ -137,6 +143,8 @@ export async function getProfile(ctx: UseCaseContext, input: { candidateId: stri
     documents: documents.map((d) => ({ ...d, uploadedAt: d.uploadedAt.toISOString() })),
     completeness: profileCompleteness(snapshot),
     nikWarnings,
+    fromNik: parsed.ok ? { birthDate: parsed.value.birthDate, sex: parsed.value.sex } : null,
+    identityLocked,
     updatedAt: p.updatedAt.toISOString(),
   }
 }

@@ -50,8 +50,6 @@ describe('profile sections', async () => {
     nik,
     fullName: 'Siti Rahmawati',
     birthPlace: 'Kendari',
-    birthDate: '1995-08-15',
-    sex: 'male',
     maritalStatus: 'belum_kawin',
     phone: '0812-3456-7891',
     ...overrides,
@@ -74,7 +72,7 @@ describe('profile sections', async () => {
         candidateId: c.user.id,
         ...identity(c.nik.replace(/(\d{4})/g, '$1 ').trim(), { fullName: 'Siti Rahmawati', maritalStatus: 'kawin' }),
       })
-      expect(result).toEqual({ changed: true, warnings: [] })
+      expect(result).toEqual({ changed: true })
       const row = await profileRow(c.user.id)
       expect(row).toMatchObject({ fullName: 'Siti Rahmawati', birthPlace: 'Kendari', maritalStatus: 'kawin', phone: '+6281234567891' })
       const [account] = await db.select().from(userAccount).where(eq(userAccount.id, c.user.id))
@@ -132,36 +130,65 @@ describe('profile sections', async () => {
       expect(conflict.fieldErrors.nik?.[0]).toMatch(/Lupa kata sandi/)
     })
 
-    it('accepts a NIK that disagrees with the birth date and sex, and shows the warning', async () => {
-      const c = await newCandidate({ nik: '7471011508950301' })
-      const result = await updateIdentity(c.ctx, {
+    it('takes the birth date and sex from the NIK, not from what was posted (issue 10 §1)', async () => {
+      // The 51-year-old of issue 10: NIK of 15 June 1975; he posted 1990 to look younger.
+      const c = await newCandidate({ nik: '7471011506750005', birthDate: '1990-06-15', sex: 'female' })
+      await updateIdentity(c.ctx, {
         candidateId: c.user.id,
-        ...identity(c.nik, { birthDate: '1996-01-02', sex: 'female' }),
+        ...identity(c.nik, { birthDate: '1990-06-15', sex: 'female' }),
       })
-      expect(result.changed).toBe(true)
-      expect(result.warnings).toHaveLength(2)
-      expect(result.warnings[0]).toMatch(/Tanggal lahir pada profil \(2 Januari 1996\) berbeda/)
-      expect(result.warnings[1]).toMatch(/Jenis kelamin pada profil \(perempuan\) berbeda/)
-      const row = await profileRow(c.user.id)
-      expect(row).toMatchObject({ birthDate: '1996-01-02', sex: 'female' })
+      expect(await profileRow(c.user.id)).toMatchObject({ birthDate: '1975-06-15', sex: 'male' })
       const view = await getProfile(c.ctx, { candidateId: c.user.id })
-      expect(view.nikWarnings).toEqual(result.warnings)
+      expect(view.nikWarnings).toEqual([])
+      expect(view.completeness.missing.map((m) => m.field)).not.toContain('nikAgreement')
     })
 
-    it('refuses a bad phone number and a future birth date, every message at its field', async () => {
+    it('keeps a profile stored before the rule incomplete until its identity is saved again', async () => {
+      const c = await newCandidate({ nik: '7471011506750015', birthDate: '1990-06-15', sex: 'male' })
+      const before = await getProfile(c.ctx, { candidateId: c.user.id })
+      expect(before.completeness.complete).toBe(false)
+      expect(before.completeness.missing).toContainEqual(expect.objectContaining({ field: 'nikAgreement', section: 'identity' }))
+    })
+
+    it('once the candidate has registered, refuses a new NIK or name at their fields and changes nothing', async () => {
+      const c = await newCandidate({ nik: '7471011506750025' })
+      await updateIdentity(c.ctx, { candidateId: c.user.id, ...identity(c.nik) })
+      const programme = await createProgramme(db, { institutionId: kdi.id, code: 'IDL' })
+      const b = await createBatch(db, { programmeId: programme.id, institutionId: kdi.id })
+      await db.insert(registration).values({
+        batchId: b.id,
+        candidateId: c.user.id,
+        institutionId: kdi.id,
+        number: `T-${c.user.id.slice(0, 8)}`,
+        state: 'withdrawn',
+        createdBy: c.user.id,
+        createdAt: NOW,
+        updatedAt: NOW,
+      })
+      const error = await expectUnchanged(c.user.id, () =>
+        updateIdentity(c.ctx, { candidateId: c.user.id, ...identity('7471011506900025', { fullName: 'Nama Lain' }) }),
+      )
+      expect(error).toBeInstanceOf(ValidationError)
+      const fields = (error as ValidationError).fieldErrors
+      expect(fields.nik?.[0]).toMatch(/kios pendaftaran dengan membawa KTP asli/)
+      expect(fields.fullName?.[0]).toMatch(/kios pendaftaran dengan membawa KTP asli/)
+      // The rest of the section stays the candidate's to keep up to date.
+      await updateIdentity(c.ctx, { candidateId: c.user.id, ...identity(c.nik, { birthPlace: 'Konawe' }) })
+      expect((await profileRow(c.user.id)).birthPlace).toBe('Konawe')
+    })
+
+    it('refuses a bad phone number and an empty name, every message at its field', async () => {
       const c = await newCandidate()
       const error = await expectUnchanged(c.user.id, () =>
         updateIdentity(c.ctx, {
           candidateId: c.user.id,
-          ...identity(c.nik, { phone: '021-555-1234', birthDate: '2027-01-01', fullName: '', sex: '' }),
+          ...identity(c.nik, { phone: '021-555-1234', fullName: '' }),
         }),
       )
       expect(error).toBeInstanceOf(ValidationError)
       const fields = (error as ValidationError).fieldErrors
       expect(fields.phone).toEqual(['Nomor HP harus nomor seluler yang diawali 08. Contoh: 0812-3456-7890.'])
-      expect(fields.birthDate).toEqual(['Tanggal lahir tidak boleh setelah hari ini.'])
       expect(fields.fullName).toEqual(['Nama lengkap wajib diisi.'])
-      expect(fields.sex).toEqual(['Pilih jenis kelamin.'])
     })
 
     it('lets a candidate not blank their NIK, but lets an assisting officer keep it by leaving it empty', async () => {

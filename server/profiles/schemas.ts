@@ -1,10 +1,9 @@
 import { z } from 'zod'
-import { isValidCalendarDate } from '../../domain/calendar'
 import { EDUCATION_LEVELS } from '../../domain/eligibility'
 import { NIK_DEFAULT_TIME_ZONE, parseNik } from '../../domain/nik'
 import { normalizeMobileNumber } from '../../domain/phone'
 import { calendarDateInZone } from '../../domain/zonedTime'
-import { DISABILITIES, DOCUMENT_KINDS, EMPLOYMENT_STATUSES, LEVELS_WITHOUT_MAJOR, MARITAL_STATUSES, SEXES } from './options'
+import { DISABILITIES, DOCUMENT_KINDS, EMPLOYMENT_STATUSES, LEVELS_WITHOUT_MAJOR, MARITAL_STATUSES } from './options'
 import { checkPersonName, normalizePersonName } from '../../domain/personName'
 
 export * from './options'
@@ -39,7 +38,6 @@ const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'true' ||
 // ---------------------------------------------------------------------------- identity
 
 export function identitySchema(now: Date) {
-  const today = todayInCentre(now)
   return z.object({
     /** '' means "keep the stored NIK" (allowed only to those who cannot see it whole). */
     nik: z.preprocess(
@@ -56,16 +54,7 @@ export function identitySchema(now: Date) {
       if (!name.ok) ctx.addIssue({ code: 'custom', message: name.message })
     }).transform(normalizePersonName),
     birthPlace: requiredText('Tempat lahir wajib diisi.', 60, 'Tempat lahir paling banyak 60 karakter.'),
-    birthDate: requiredText('Tanggal lahir wajib diisi.', 10, 'Tanggal lahir tidak valid.').superRefine((value, ctx) => {
-      if (value === '') return
-      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
-      if (!m || !isValidCalendarDate(Number(m[1]), Number(m[2]), Number(m[3])) || Number(m[1]) < 1900) {
-        ctx.addIssue({ code: 'custom', message: 'Tanggal lahir tidak valid. Contoh: 1995-08-15.' })
-      } else if (value > today) {
-        ctx.addIssue({ code: 'custom', message: 'Tanggal lahir tidak boleh setelah hari ini.' })
-      }
-    }),
-    sex: choice(SEXES, 'Pilih jenis kelamin.'),
+    // Birth date and sex are not typed: they come from the NIK (decision 028).
     maritalStatus: choice(MARITAL_STATUSES, 'Pilih status perkawinan.'),
     phone: z.preprocess(asText, z.string()).transform((value, ctx) => {
       const result = normalizeMobileNumber(value)

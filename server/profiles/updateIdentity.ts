@@ -1,11 +1,12 @@
 import { and, eq, ne } from 'drizzle-orm'
 import type { z } from 'zod'
-import { compareNikWithProfile, maskNik, parseNik } from '../../domain/nik'
+import { maskNik, parseNik } from '../../domain/nik'
 import { decrypt, encrypt, keyedHash } from '../auth/crypto'
 import { authorize, can } from '../auth/permissions'
 import { recordAudit } from '../audit'
 import type { UseCaseContext } from '../context'
-import { candidateProfile, userAccount } from '../db/schema'
+import type { DbOrTx } from '../db/client'
+import { candidateProfile, registration, userAccount } from '../db/schema'
 import { ConflictError, isUniqueViolation, ValidationError } from '../errors'
 import { identitySchema } from './schemas'
 import { parseInput } from '../validation'
@@ -16,15 +17,36 @@ export type UpdateIdentityInput = { candidateId: string } & Partial<z.input<Retu
 export const NIK_TAKEN_MESSAGE =
   'NIK ini sudah terdaftar pada akun lain. Jika itu akun Anda, masuk dengan akun tersebut atau gunakan "Lupa kata sandi" untuk memulihkannya. Jika Anda tidak pernah membuat akun itu, datangi kios pendaftaran BPVP Kendari dengan membawa KTP asli.'
 
+export const IDENTITY_LOCKED_NIK_MESSAGE =
+  'NIK tidak dapat diubah lagi karena Anda sudah mendaftar pelatihan. Jika NIK salah, datangi kios pendaftaran dengan membawa KTP asli; petugas kios akan mengoreksinya.'
+export const IDENTITY_LOCKED_NAME_MESSAGE =
+  'Nama lengkap tidak dapat diubah lagi karena Anda sudah mendaftar pelatihan. Jika nama salah, datangi kios pendaftaran dengan membawa KTP asli; petugas kios akan mengoreksinya.'
+
 /**
- * Save the identity section (SOP step 3). The NIK may be corrected; a NIK whose birth
- * date or sex disagrees with the profile is saved and the disagreement returned as
- * warnings (KTP data has real-world mistakes). Audit rows never hold the whole NIK.
+ * Whether the candidate's NIK, full name and birth date are locked: once they have a
+ * registration (any, withdrawn ones too: the committee saw that identity), only a kiosk
+ * officer who has seen the KTP corrects them (decision 028, kiosk/correctIdentity).
+ */
+export async function isIdentityLocked(db: DbOrTx, candidateId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: registration.id })
+    .from(registration)
+    .where(eq(registration.candidateId, candidateId))
+    .limit(1)
+  return row !== undefined
+}
+
+/**
+ * Save the identity section (SOP step 3). Birth date and sex are not typed: they are
+ * taken from the NIK every time the section is saved (decision 028), so saving again
+ * also repairs a profile stored before that rule. Until the candidate registers the NIK
+ * and name may be corrected here; after that only at the kiosk. Audit rows never hold
+ * the whole NIK.
  */
 export async function updateIdentity(
   ctx: UseCaseContext,
   input: UpdateIdentityInput,
-): Promise<{ changed: boolean; warnings: string[] }> {
+): Promise<{ changed: boolean }> {
   const { candidateId } = input
   authorize(ctx.actor, 'profile.edit', { candidateId })
   const v = parseInput(identitySchema(ctx.now), input)
@@ -47,21 +69,30 @@ export async function updateIdentity(
         if (other) throw new ConflictError(NIK_TAKEN_MESSAGE, { nik: [NIK_TAKEN_MESSAGE] })
       }
 
+      const parsed = parseNik(nik, { today: ctx.now })
+      // A stored NIK that no longer parses (it was accepted before a stricter rule) must
+      // be typed again; the message says why.
+      if (!parsed.ok) throw new ValidationError({ nik: [parsed.message] })
+      // The masked form can stay the same while the NIK changes (middle digits).
+      const nikChanged = nikHash !== current.nikHash
+      if (await isIdentityLocked(tx, candidateId)) {
+        const errors: Record<string, string[]> = {}
+        if (nikChanged) errors.nik = [IDENTITY_LOCKED_NIK_MESSAGE]
+        if (v.fullName !== current.fullName) errors.fullName = [IDENTITY_LOCKED_NAME_MESSAGE]
+        if (Object.keys(errors).length > 0) throw new ValidationError(errors)
+      }
+
       const next = {
         nikMasked: maskNik(nik),
         fullName: v.fullName,
         birthPlace: v.birthPlace,
-        birthDate: v.birthDate,
-        sex: v.sex,
+        birthDate: parsed.value.birthDate,
+        sex: parsed.value.sex,
         maritalStatus: v.maritalStatus,
         phone: v.phone,
       }
       const diff = changedFields(current, next)
-      // The masked form can stay the same while the NIK changes (middle digits).
-      const nikChanged = nikHash !== current.nikHash
-      const parsed = parseNik(nik, { today: ctx.now })
-      const warnings = parsed.ok ? compareNikWithProfile(parsed.value, { birthDate: v.birthDate, sex: v.sex }) : []
-      if (!diff.changed && !nikChanged) return { changed: false, warnings }
+      if (!diff.changed && !nikChanged) return { changed: false }
 
       await tx
         .update(candidateProfile)
@@ -82,7 +113,7 @@ export async function updateIdentity(
         before: { ...diff.before, ...(nikChanged ? { nikMasked: current.nikMasked } : {}) },
         after: { ...diff.after, ...(nikChanged ? { nikMasked: next.nikMasked, nikChanged: true } : {}) },
       })
-      return { changed: true, warnings }
+      return { changed: true }
     })
   } catch (error) {
     // Two accounts saving the same NIK at once: the unique index decides.

@@ -43,7 +43,7 @@ export async function checkRegistration(ctx: UseCaseContext, input: z.input<type
 
   const [active, { profile, eligibility }] = await Promise.all([
     findActiveRegistration(ctx.db, candidateId),
-    checkCandidate(ctx.db, candidateId, b),
+    checkCandidate(ctx.db, candidateId, b, ctx.now),
   ])
   const period = registrationPeriod(b, ctx.now)
   const existing = active && active.registration.batchId === b.batch.id ? active.registration : null

@@ -82,7 +82,8 @@ describe('registerCandidate', async () => {
 
   it('refuses a candidate too young on the first day of training, with the reason', async () => {
     // 16 on 28 February 2027 (training start); the programme asks for 17–45.
-    const { actor } = await createCandidateActor(db, { birthDate: '2010-06-01' })
+    // Born 1 June 2010 by the NIK (digits 7–12), which is what eligibility reads (decision 028).
+    const { actor } = await createCandidateActor(db, { nik: '7471010106109001' })
     const error = await registerCandidate(contextFor(database, actor, NOW), {
       candidateId: actor.userId,
       batchId: world.lasBatch.id,

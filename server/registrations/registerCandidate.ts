@@ -56,7 +56,7 @@ export async function registerCandidate(
   // answers are judged in the order the SOP gives them.
   const [active, checks, candidate] = await Promise.all([
     findActiveRegistration(ctx.db, candidateId),
-    checkCandidate(ctx.db, candidateId, b),
+    checkCandidate(ctx.db, candidateId, b, ctx.now),
     ctx.db
       .select({ email: userAccount.email, fullName: candidateProfile.fullName, displayName: userAccount.displayName })
       .from(userAccount)

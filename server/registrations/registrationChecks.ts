@@ -2,6 +2,7 @@ import { and, eq, notInArray } from 'drizzle-orm'
 import { batchPhase, type BatchPhase } from '../../domain/batchDates'
 import { checkEligibility, isEducationLevel, type EducationLevel, type EligibilityResult } from '../../domain/eligibility'
 import { profileCompleteness, type ProfileCompleteness } from '../../domain/profileCompleteness'
+import { parseNik } from '../../domain/nik'
 import { formatZonedDateTime } from '../../domain/zonedTime'
 import { TERMINAL_STATES } from '../../domain/registrationStates'
 import type { DbOrTx } from '../db/client'
@@ -70,14 +71,23 @@ export interface CandidateChecks {
 }
 
 /** Profile completeness and the programme's entry requirements on the first day of training. */
-export async function checkCandidate(db: DbOrTx, candidateId: string, b: BatchWithProgramme): Promise<CandidateChecks> {
+export async function checkCandidate(
+  db: DbOrTx,
+  candidateId: string,
+  b: BatchWithProgramme,
+  now: Date,
+): Promise<CandidateChecks> {
   const snapshot = (await getProfileSnapshot(db, candidateId)) ?? {}
   const profile = profileCompleteness(snapshot)
+  // The age rule reads the birth date the NIK encodes, never a typed one (decision 028);
+  // a profile whose stored date disagrees is also incomplete, so this is belt and braces.
+  const fromNik = snapshot.nik ? parseNik(snapshot.nik, { today: now, timeZone: b.institution.timeZone }) : null
+  const birthDate = fromNik?.ok ? fromNik.value.birthDate : (snapshot.birthDate ?? '')
   const minEducation = isEducationLevel(b.programme.minEducation) ? b.programme.minEducation : null
   const eligibility = checkEligibility(
     // checkEligibility reports a missing birth date or education itself, so a partial
     // profile is passed through as it is.
-    { birthDate: snapshot.birthDate ?? '', educationLevel: (snapshot.educationLevel ?? '') as EducationLevel },
+    { birthDate, educationLevel: (snapshot.educationLevel ?? '') as EducationLevel },
     {
       minEducation,
       minAge: b.programme.minAge,

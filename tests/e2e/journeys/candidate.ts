@@ -179,8 +179,10 @@ export async function completeIdentity(page: Page, options: { js: boolean; prefi
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Identitas')
   if (options.js) await waitForHydration(page)
   await look(page, `${options.prefix}-profil-identitas`, { a11y: options.a11y })
-  await expect(page.getByLabel('Tanggal lahir')).not.toHaveValue('')
-  await expect(page.getByLabel('Jenis kelamin')).not.toHaveValue('')
+  // Shown from the NIK, not typed (decision 028): no field to fill, two facts to read.
+  await expect(page.getByRole('region', { name: 'Dari NIK' }).locator('dd')).toHaveCount(2)
+  await expect(page.getByLabel('Tanggal lahir')).toHaveCount(0)
+  await expect(page.getByLabel('Jenis kelamin')).toHaveCount(0)
   await page.getByLabel('Tempat lahir').fill('Kendari')
   await page.getByLabel('Status perkawinan').selectOption({ label: 'Belum kawin' })
   await page.getByRole('button', { name: 'Simpan identitas' }).click()
