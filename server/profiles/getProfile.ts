@@ -107,7 +107,7 @@ export async function getProfile(ctx: UseCaseContext, input: { candidateId: stri
 
   const parsed = parseNik(fullNik, { today: ctx.now })
   const nikWarnings = parsed.ok ? compareNikWithProfile(parsed.value, { birthDate: p.birthDate, sex: p.sex }) : []
-  const identityLocked = await isIdentityLocked(ctx.db, candidateId)
+  const identityLocked = await isIdentityLocked(ctx.db, candidateId, ctx.actor)
 
   const [ktpRegions, domicileRegions] = await Promise.all([
     regionNamesFor(ctx.db, p.ktpVillageCode),

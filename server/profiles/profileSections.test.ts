@@ -177,6 +177,41 @@ describe('profile sections', async () => {
       expect((await profileRow(c.user.id)).birthPlace).toBe('Konawe')
     })
 
+    it('once the candidate has registered, lets the kiosk officer assisting them correct NIK and name (audited)', async () => {
+      const c = await newCandidate({ nik: '7471011506750035' })
+      await updateIdentity(c.ctx, { candidateId: c.user.id, ...identity(c.nik) })
+      const programme = await createProgramme(db, { institutionId: kdi.id, code: 'IDK' })
+      const b = await createBatch(db, { programmeId: programme.id, institutionId: kdi.id })
+      await db.insert(registration).values({
+        batchId: b.id,
+        candidateId: c.user.id,
+        institutionId: kdi.id,
+        number: `K-${c.user.id.slice(0, 8)}`,
+        state: 'registered',
+        createdBy: c.user.id,
+        createdAt: NOW,
+        updatedAt: NOW,
+      })
+      expect((await getProfile(c.ctx, { candidateId: c.user.id })).identityLocked).toBe(true)
+
+      const officer = await createStaff(db, {
+        institutionId: kdi.id,
+        email: `koreksi.${c.user.id.slice(0, 6)}@bpvp.test`,
+        displayName: 'Petugas Kios',
+        roles: ['kiosk_officer'],
+        password: 'Latih-Demo-2026',
+      })
+      await db.insert(assistedSession).values({ officerId: officer.id, candidateId: c.user.id, institutionId: kdi.id, startedAt: NOW })
+      const ctx = contextFor(database, await actorOf(officer), NOW)
+      expect((await getProfile(ctx, { candidateId: c.user.id })).identityLocked).toBe(false)
+      // The KTP says 1976, female: the NIK's digits carry both (day + 40 for women).
+      await updateIdentity(ctx, { candidateId: c.user.id, ...identity('7471015506760035', { fullName: 'Nama Sesuai KTP' }) })
+      expect(await profileRow(c.user.id)).toMatchObject({ fullName: 'Nama Sesuai KTP', birthDate: '1976-06-15', sex: 'female' })
+      const byOfficer = (await auditRows(c.user.id, 'profile.updateIdentity')).filter((row) => row.actorId === officer.id)
+      expect(byOfficer).toHaveLength(1)
+      expect(byOfficer[0]).toMatchObject({ onBehalfOfId: c.user.id })
+    })
+
     it('refuses a bad phone number and an empty name, every message at its field', async () => {
       const c = await newCandidate()
       const error = await expectUnchanged(c.user.id, () =>

@@ -1,6 +1,7 @@
 import { and, eq, ne } from 'drizzle-orm'
 import type { z } from 'zod'
 import { maskNik, parseNik } from '../../domain/nik'
+import { onBehalfOf, type AnyActor } from '../auth/actor'
 import { decrypt, encrypt, keyedHash } from '../auth/crypto'
 import { authorize, can } from '../auth/permissions'
 import { recordAudit } from '../audit'
@@ -23,11 +24,14 @@ export const IDENTITY_LOCKED_NAME_MESSAGE =
   'Nama lengkap tidak dapat diubah lagi karena Anda sudah mendaftar pelatihan. Jika nama salah, datangi kios pendaftaran dengan membawa KTP asli; petugas kios akan mengoreksinya.'
 
 /**
- * Whether the candidate's NIK, full name and birth date are locked: once they have a
- * registration (any, withdrawn ones too: the committee saw that identity), only a kiosk
- * officer who has seen the KTP corrects them (decision 028, kiosk/correctIdentity).
+ * Whether the candidate's NIK and full name are locked for this actor: once the candidate
+ * has a registration (any, withdrawn ones too: the committee saw that identity), only a
+ * kiosk officer in an assisted session for them — who matched name, NIK and birth date
+ * against the original KTP before starting it — may correct them (decision 028); the audit
+ * row names the officer and the candidate.
  */
-export async function isIdentityLocked(db: DbOrTx, candidateId: string): Promise<boolean> {
+export async function isIdentityLocked(db: DbOrTx, candidateId: string, actor: AnyActor): Promise<boolean> {
+  if (onBehalfOf(actor) === candidateId) return false
   const [row] = await db
     .select({ id: registration.id })
     .from(registration)
@@ -75,7 +79,7 @@ export async function updateIdentity(
       if (!parsed.ok) throw new ValidationError({ nik: [parsed.message] })
       // The masked form can stay the same while the NIK changes (middle digits).
       const nikChanged = nikHash !== current.nikHash
-      if (await isIdentityLocked(tx, candidateId)) {
+      if (await isIdentityLocked(tx, candidateId, ctx.actor)) {
         const errors: Record<string, string[]> = {}
         if (nikChanged) errors.nik = [IDENTITY_LOCKED_NIK_MESSAGE]
         if (v.fullName !== current.fullName) errors.fullName = [IDENTITY_LOCKED_NAME_MESSAGE]
