@@ -37,6 +37,7 @@ import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { createCookie } from 'react-router'
 import { machineLine, writeBetweenMarkers } from './lib/benchMarkdown'
+import { flag, int, option } from './lib/options'
 import { summarise, type LoadResult, type Summary } from './lib/load'
 import { startCluster, type Cluster } from './lib/postgres'
 import { clusterCpuSeconds, loadAverage, memoryMiB } from './lib/procstat'
@@ -44,16 +45,6 @@ import { clusterCpuSeconds, loadAverage, memoryMiB } from './lib/procstat'
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 process.chdir(ROOT)
 
-function option(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`)
-  return i >= 0 && process.argv[i + 1] && !process.argv[i + 1]!.startsWith('--') ? process.argv[i + 1]! : fallback
-}
-const flag = (name: string) => process.argv.includes(`--${name}`)
-const int = (name: string, fallback: number) => {
-  const v = Number(option(name, String(fallback)))
-  if (!Number.isInteger(v) || v <= 0) throw new Error(`--${name} must be a positive integer`)
-  return v
-}
 
 const CANDIDATES = int('candidates', 2000)
 const ROUNDS = int('rounds', 2)

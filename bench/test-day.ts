@@ -26,6 +26,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { runLoad, summarise, type Save, type VirtualCandidate } from './lib/load'
+import { flag, int, option } from './lib/options'
 import { startCluster, type Cluster } from './lib/postgres'
 import { cpuSnapshot, cpuUse, loadAverage, memoryMiB } from './lib/procstat'
 import { appendHistory, historyRow, renderResults, writeResults, type PhaseReport, type RunReport, type Statement, type Verification } from './lib/report'
@@ -36,16 +37,6 @@ process.chdir(ROOT)
 // ---------------------------------------------------------------------------------------
 // Options
 
-function option(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`)
-  return i >= 0 && process.argv[i + 1] && !process.argv[i + 1]!.startsWith('--') ? process.argv[i + 1]! : fallback
-}
-const flag = (name: string) => process.argv.includes(`--${name}`)
-const int = (name: string, fallback: number) => {
-  const v = Number(option(name, String(fallback)))
-  if (!Number.isInteger(v) || v <= 0) throw new Error(`--${name} must be a positive integer`)
-  return v
-}
 
 const CANDIDATES = int('candidates', 500)
 // The app's pool: runtime() opens it with openPostgres(url), whose default is max 10, and

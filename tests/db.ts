@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { afterAll } from 'vitest'
-import { type Database, openPglite, openPostgres } from '../server/db/client'
+import { sql } from 'drizzle-orm'
+import { type Database, openPglite, openPostgres, queryRows } from '../server/db/client'
 import type { AnyActor } from '../server/auth/actor'
 import type { UseCaseContext } from '../server/context'
 import { BASE_DUMP, TEMPLATE_DB } from './setup/global-setup'
@@ -42,4 +43,18 @@ export async function createTestDatabase(): Promise<Database> {
 
 export function contextFor(database: Database, actor: AnyActor, now = new Date()): UseCaseContext {
   return { db: database.db, actor, now }
+}
+
+/**
+ * Two more pools of ten connections on the database `db` is connected to, so that
+ * operations in a test really run side by side (PostgreSQL only; none on PGlite).
+ * The caller closes them.
+ */
+export async function extraPools(db: Database['db']): Promise<Database[]> {
+  const url = process.env.TEST_DATABASE_URL
+  if (!url) return []
+  const [row] = await queryRows<{ name: string }>(db, sql`select current_database() as name`)
+  const u = new URL(url)
+  u.pathname = `/${row!.name}`
+  return [await openPostgres(u.toString(), 10), await openPostgres(u.toString(), 10)]
 }

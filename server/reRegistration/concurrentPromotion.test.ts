@@ -1,8 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { contextFor, createTestDatabase } from '../../tests/db'
+import { contextFor, createTestDatabase, extraPools } from '../../tests/db'
 import { SYSTEM } from '../auth/actor'
-import { openPostgres, queryRows, type Database } from '../db/client'
 import { plenarySnapshot, registration, registrationEvent } from '../db/schema'
 import { UseCaseError } from '../errors'
 import { loadResultsList } from '../announcements/resultsList'
@@ -20,20 +19,11 @@ const database = await createTestDatabase()
 const { db } = database
 const DAY = 24 * 3600 * 1000
 
-/** Extra pools on the same database, so the operations really run side by side. */
-async function extraPools(): Promise<Database[]> {
-  const url = process.env.TEST_DATABASE_URL
-  if (!url) return []
-  const [row] = await queryRows<{ name: string }>(db, sql`select current_database() as name`)
-  const u = new URL(url)
-  u.pathname = `/${row!.name}`
-  return [await openPostgres(u.toString(), 10), await openPostgres(u.toString(), 10)]
-}
 
 describe('200 concurrent forfeits, declines and deadline jobs', async () => {
   const QUOTA = 40
   const t = await announcedBatch(database, 'KON', { passed: QUOTA, reserves: 60 })
-  const pools = await extraPools()
+  const pools = await extraPools(db)
   const dbs = [db, ...pools.map((p) => p.db)]
   const ids = [...t.passed, ...t.reserves].map((p) => p.registration.id)
 

@@ -1,8 +1,8 @@
 import { and, eq, inArray, like, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { contextFor, createTestDatabase } from '../../tests/db'
+import { contextFor, createTestDatabase, extraPools } from '../../tests/db'
 import { parseRegistrationNumber } from '../../domain/registrationNumber'
-import { openPostgres, queryRows, type Database } from '../db/client'
+import { queryRows } from '../db/client'
 import { createBatch, createProgramme } from '../db/factories'
 import { auditEvent, batch, job, mailDelivery, registration, registrationEvent } from '../db/schema'
 import { registerCandidate } from './registerCandidate'
@@ -17,21 +17,12 @@ import { createCandidateActor, createWorld, NOW, OPENS_AT } from './testFixtures
 const database = await createTestDatabase()
 const { db } = database
 
-/** Extra pools on the same database, so the registrations really run side by side. */
-async function extraPools(): Promise<Database[]> {
-  const url = process.env.TEST_DATABASE_URL
-  if (!url) return []
-  const [row] = await queryRows<{ name: string }>(db, sql`select current_database() as name`)
-  const u = new URL(url)
-  u.pathname = `/${row!.name}`
-  return [await openPostgres(u.toString(), 10), await openPostgres(u.toString(), 10)]
-}
 
 describe('registration rush into one batch', async () => {
   const world = await createWorld(db)
   const programme = await createProgramme(db, { institutionId: world.kdi.id, code: 'RSH', name: 'Pengelasan Kilat', minEducation: 'SD' })
   const rush = await createBatch(db, { programmeId: programme.id, institutionId: world.kdi.id, year: 2027, number: 3, opensAt: OPENS_AT })
-  const pools = await extraPools()
+  const pools = await extraPools(db)
   const dbs = [db, ...pools.map((p) => p.db)]
   const CANDIDATES = 60
   const REPEATS = 5
